@@ -1,0 +1,121 @@
+import type { ActorEntry, MatchOf } from '../lexicon/index.ts';
+import type { Span } from '../contracts/record.ts';
+import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+
+/** A claim before it becomes a record: who said what, with the facts it rests on. */
+export interface ClaimDraft {
+  readonly kind: 'responsibility' | 'statistic' | 'statement';
+  readonly sentence: number;
+  readonly speaker: string | null;
+  readonly speakerActor: ActorEntry | null;
+  readonly value: number | null;
+  readonly since: string | null;
+  readonly date: string | null;
+  /** The triggers the claim is about (the claimed attack, the counted attacks). */
+  readonly about: MatchOf<'trigger'>[];
+  readonly evidence: Span;
+  readonly ids: string[];
+  /** Said in the time of an earlier event ("وأعلنت وقتها"): not about today's news. */
+  readonly anaphoric: boolean;
+}
+
+function speakerName(entry: ActorEntry): string {
+  const name = entry.name ?? entry.template ?? '';
+  return entry.affiliation ? `${name} (${entry.affiliation})` : name;
+}
+
+function span(article: ArticleFacts, from: number, to: number): Span {
+  const start = article.text.tokens[from].start;
+  const end = article.text.tokens[to - 1].end;
+  return { start, end, text: article.text.text.slice(start, end) };
+}
+
+/** The end of the claim's own clause: before a quotation or the sentence's end. */
+function clauseEnd(facts: SentenceFacts, after: number): number {
+  const quote = facts.quoted.find(([a]) => a >= after);
+  return quote ? quote[0] : facts.sentence.endToken;
+}
+
+function trimPunctuation(article: ArticleFacts, first: number, end: number): number {
+  let e = end;
+  while (e > first + 1 && article.text.tokens[e - 1].script === 'punct') e--;
+  return e;
+}
+
+export function findClaims(article: ArticleFacts): ClaimDraft[] {
+  const claims: ClaimDraft[] = [];
+  for (const facts of article.sentences) {
+    const { sentence } = facts;
+    const anaphoric = cuesOf(facts, 'background').some((c) => c.item.entry.anaphoric);
+    const actors = facts.actors.filter((a) => !isQuoted(facts, a.first));
+    const responsibility = cuesOf(facts, 'responsibility')[0];
+    if (responsibility) {
+      const claimant = [...actors].filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind)).pop()
+        ?? actors.find((a) => a.first >= responsibility.end);
+      if (claimant) {
+        const about = facts.triggers.filter((t) => t.first >= responsibility.first);
+        const end = trimPunctuation(article, sentence.firstToken, about.length ? Math.min(sentence.endToken, about[0].end + 4) : clauseEnd(facts, responsibility.end));
+        claims.push({
+          kind: 'responsibility',
+          sentence: sentence.index,
+          speaker: speakerName(claimant.item.entry),
+          speakerActor: claimant.item.entry,
+          value: null,
+          since: null,
+          date: null,
+          about,
+          evidence: span(article, sentence.firstToken, end),
+          ids: [responsibility.item.id, claimant.item.id],
+          anaphoric,
+        });
+      }
+    }
+    const statistic = cuesOf(facts, 'statistic')[0];
+    if (statistic) {
+      const count = facts.numbers.find((n) => n.first > statistic.first && !n.vague && !facts.times.some((t) => t.first <= n.first && n.first < t.end));
+      const since = facts.times.find((t) => t.kind === 'since');
+      const publisher = facts.sources.find((src) => src.item.entry.kind === 'research' || src.item.entry.kind === 'monitor');
+      if (count) {
+        const end = trimPunctuation(article, sentence.firstToken, Math.max(count.end, since?.end ?? 0));
+        claims.push({
+          kind: 'statistic',
+          sentence: sentence.index,
+          speaker: publisher?.item.entry.name ?? null,
+          speakerActor: null,
+          value: count.value,
+          since: since?.since ?? null,
+          date: null,
+          about: facts.triggers.filter((t) => t.first > statistic.first),
+          evidence: span(article, sentence.firstToken, end),
+          ids: [statistic.item.id, ...count.ids, ...(publisher ? [publisher.item.id] : [])],
+          anaphoric,
+        });
+      }
+    }
+    const speech = cuesOf(facts, 'speech').find((c) => !isQuoted(facts, c.first));
+    if (speech && !responsibility) {
+      // A statement needs a named speaker; "sources said" only attributes the report.
+      const named = actors.filter((a) => a.first >= speech.end && a.first - speech.end <= 8);
+      const person = named.find((a) => a.item.entry.kind === 'person');
+      const speaker = person ?? named.find((a) => a.item.entry.kind === 'organization') ?? named[0];
+      if (speaker) {
+        const date = facts.times.find((t) => t.kind === 'point' && !isQuoted(facts, t.first) && t.precision === 1);
+        const end = trimPunctuation(article, sentence.firstToken, clauseEnd(facts, speech.end));
+        claims.push({
+          kind: 'statement',
+          sentence: sentence.index,
+          speaker: speakerName(speaker.item.entry),
+          speakerActor: speaker.item.entry,
+          value: null,
+          since: null,
+          date: date?.date ?? null,
+          about: [],
+          evidence: span(article, sentence.firstToken, end),
+          ids: [speech.item.id, speaker.item.id, ...(date ? date.ids : [])],
+          anaphoric,
+        });
+      }
+    }
+  }
+  return claims;
+}

@@ -1,0 +1,193 @@
+import { classifySubEventType } from '../contracts/acled.ts';
+import type { MatchOf } from '../lexicon/index.ts';
+import { type Day, parseDay, type TimeExpression } from '../resolve/time/index.ts';
+import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+import { judgeTriggers, type LiveTrigger } from './triggers.ts';
+
+/** An event under construction: which sentences report it and what they say, before resolution. */
+export interface Draft {
+  readonly index: number;
+  /** Sentences whose triggers report this event; the first is where it is introduced. */
+  readonly sentences: number[];
+  /** Sentences without triggers that add casualties, sources, suspects ("رجحت المصادر ..."). */
+  readonly support: number[];
+  readonly triggers: MatchOf<'trigger'>[];
+  /** Return fire folded into this event (ACLED: an exchange of fire is one Armed clash). */
+  readonly responses: MatchOf<'trigger'>[];
+  background: boolean;
+  time: TimeExpression | null;
+  readonly related: { relation: 'retaliation_for'; target: Draft }[];
+  readonly rules: string[];
+  readonly setAside: { match: MatchOf<'trigger'>; rule: string }[];
+}
+
+export interface Discourse {
+  readonly drafts: Draft[];
+  /** The day the report's news happened on: its lead's own date, else publication. */
+  readonly referenceDay: string | null;
+}
+
+const MAX_GAP = 3;
+
+function eventFamily(subEventType: string): string {
+  const { eventType } = classifySubEventType(subEventType);
+  // Violence of any remote or direct kind can be one event described twice; protests and
+  // strategic developments cannot merge with fighting.
+  return eventType === 'Battles' || eventType === 'Explosions/Remote violence' || eventType === 'Violence against civilians' ? 'violence' : eventType;
+}
+
+function pointTimes(facts: SentenceFacts): TimeExpression[] {
+  return facts.times.filter((t) => t.kind === 'point' && !isQuoted(facts, t.first) && !t.future);
+}
+
+/** The date that governs a trigger: the nearest point expression in its sentence. */
+function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>): TimeExpression | null {
+  const times = pointTimes(facts);
+  if (times.length === 0) return null;
+  return times.reduce((best, t) => (Math.abs(t.first - trigger.first) < Math.abs(best.first - trigger.first) ? t : best));
+}
+
+function hasBackgroundCue(facts: SentenceFacts, text: ArticleFacts['text']): { cue: boolean; anaphoric: boolean; id?: string } {
+  let anaphoric = false;
+  for (const c of cuesOf(facts, 'background')) {
+    const entry = c.item.entry;
+    if (entry.generic) continue;
+    if (entry.anaphoric) {
+      anaphoric = true;
+      continue;
+    }
+    if (entry.requires) {
+      const required = String(entry.requires);
+      const found = text.tokens.slice(c.end, facts.sentence.endToken).some((t) => t.stems.includes(required));
+      if (!found) continue;
+    }
+    return { cue: true, anaphoric, id: c.item.id };
+  }
+  return { cue: false, anaphoric };
+}
+
+function isBeforeNews(time: TimeExpression | null, reference: Day | null): boolean {
+  if (!time?.date || !reference) return false;
+  const day = parseDay(time.date);
+  if (!day) return false;
+  const days = (Date.UTC(reference.year, reference.month - 1, reference.day) - Date.UTC(day.year, day.month - 1, day.day)) / 86_400_000;
+  // A report's news is its last day or two; anything a week or more before is recalled.
+  return time.precision === 3 ? days > 10 : days >= 7;
+}
+
+function referenceDayOf(article: ArticleFacts, published: string | null): string | null {
+  for (const facts of article.sentences.slice(0, 2)) {
+    const lead = pointTimes(facts).find((t) => t.precision === 1 && t.date);
+    if (lead) return lead.date;
+  }
+  return published;
+}
+
+function placeKeys(facts: SentenceFacts): Set<string> {
+  return new Set(facts.places.filter((p) => ['city', 'town', 'village', 'neighbourhood'].includes(p.item.entry.kind) || p.item.entry.kind.includes('_') || p.item.entry.kind === 'base' || p.item.entry.kind === 'airport').map((p) => p.item.entry.name));
+}
+
+function skipsAttachment(facts: SentenceFacts): boolean {
+  return ['speech', 'statistic', 'responsibility', 'generic'].some((f) => cuesOf(facts, f).length > 0) ||
+    cuesOf(facts, 'background').some((c) => c.item.entry.generic);
+}
+
+export function buildDiscourse(article: ArticleFacts, published: string | null): Discourse {
+  const referenceDay = referenceDayOf(article, published);
+  const reference = referenceDay ? parseDay(referenceDay) : null;
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  let lastSentenceOfCurrent = -1;
+
+  const newDraft = (sentence: number, triggers: LiveTrigger[], time: TimeExpression | null, background: boolean, rule: string): Draft => {
+    const draft: Draft = {
+      index: drafts.length,
+      sentences: [sentence],
+      support: [],
+      triggers: triggers.map((t) => t.match),
+      responses: [],
+      background,
+      time,
+      related: [],
+      rules: [rule],
+      setAside: [],
+    };
+    drafts.push(draft);
+    return draft;
+  };
+
+  for (const facts of article.sentences) {
+    const s = facts.sentence.index;
+    const verdict = judgeTriggers(facts);
+    const claimed = verdict.live.filter((t) => t.group === 'claimed');
+    const bgEarly = hasBackgroundCue(facts, article.text);
+    // A claim said "at the time" of a recalled event is about that event, not new news.
+    const claimIsNews = claimed.length > 0 && !bgEarly.anaphoric && !bgEarly.cue;
+    if (claimed.length > 0 && !claimIsNews) verdict.setAside.push(...claimed.map((t) => ({ match: t.match, rule: 'rule.trigger.claimed-earlier-act' })));
+    const main = verdict.live.filter((t) => t.group === 'main' || (t.group === 'claimed' && claimIsNews));
+    const responses = verdict.live.filter((t) => t.group === 'response');
+    const answered = verdict.live.filter((t) => t.group === 'answered');
+    const bg = bgEarly;
+    const inheritsBackground = bg.anaphoric && current?.background === true;
+
+    let mainDraft: Draft | null = null;
+    if (main.length > 0) {
+      const time = governingTime(facts, main[0].match);
+      const background = bg.cue || inheritsBackground || isBeforeNews(time, reference);
+      const newPlaces = placeKeys(facts);
+      const currentPlaces = current ? new Set(current.sentences.flatMap((i) => [...placeKeys(article.sentences[i])])) : new Set<string>();
+      const conflictingPlace = [...newPlaces].some((p) => !currentPlaces.has(p)) && currentPlaces.size > 0;
+      const sameFamily = current ? eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
+      const sameTime = !time || !current?.time || time.date === current.time.date;
+      const continues =
+        current !== null && current.background === background && !bg.cue && sameTime && sameFamily && !conflictingPlace && s - lastSentenceOfCurrent <= MAX_GAP;
+      if (continues && current) {
+        // "rockets fell ... the shelling ... the attack": one event told in several sentences.
+        current.sentences.push(s);
+        current.triggers.push(...main.map((t) => t.match));
+        current.time ??= time;
+        current.rules.push('rule.discourse.same-event-continues');
+        mainDraft = current;
+      } else {
+        mainDraft = newDraft(s, main, time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : 'rule.discourse.new-event');
+        if (inheritsBackground) mainDraft.rules.push('rule.discourse.anaphoric-time');
+      }
+      current = mainDraft;
+      lastSentenceOfCurrent = s;
+    }
+
+    if (responses.length > 0) {
+      const answeredEvent = mainDraft ?? current;
+      const time = governingTime(facts, responses[0].match);
+      const sameDay = !time || !answeredEvent?.time || time.date === answeredEvent.time.date;
+      if (answeredEvent && sameDay && s - lastSentenceOfCurrent <= MAX_GAP) {
+        // Rockets on a base and return fire at the launch site the same night: one Armed clash.
+        answeredEvent.responses.push(...responses.map((t) => t.match));
+        if (!answeredEvent.sentences.includes(s)) answeredEvent.sentences.push(s);
+        answeredEvent.rules.push('rule.acled.exchange-of-fire');
+        lastSentenceOfCurrent = s;
+      } else {
+        const reply = newDraft(s, responses, time, isBeforeNews(time, reference), 'rule.discourse.reply-on-another-day');
+        if (answeredEvent) reply.related.push({ relation: 'retaliation_for', target: answeredEvent });
+        current = reply;
+        lastSentenceOfCurrent = s;
+      }
+    }
+
+    if (answered.length > 0) {
+      // "رداً على الهجوم": the answered attack is an event already told, or a recalled one.
+      const family = eventFamily(answered[0].match.item.entry.subEventType);
+      const time = governingTime(facts, answered[0].match);
+      const known = drafts.find((d) => d !== mainDraft && eventFamily(d.triggers[0].item.entry.subEventType) === family && (!time || !d.time || d.time.date === time.date));
+      const target = known ?? newDraft(s, answered, time && time !== mainDraft?.time ? time : null, true, 'rule.discourse.answered-attack');
+      if (mainDraft && target !== mainDraft) mainDraft.related.push({ relation: 'retaliation_for', target });
+    }
+
+    if (verdict.live.length === 0 && current && !skipsAttachment(facts) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
+      current.support.push(s);
+    }
+    if (verdict.setAside.length > 0) (mainDraft ?? current ?? drafts[drafts.length - 1])?.setAside.push(...verdict.setAside);
+  }
+  return { drafts, referenceDay };
+}
+

@@ -1,0 +1,106 @@
+import type { LexMatch, MatchOf } from '../lexicon/index.ts';
+import type { TimeExpression } from '../resolve/time/index.ts';
+import type { Sentence, TokenizedText } from '../text/index.ts';
+import type { NumberExpression } from './numbers.ts';
+
+/** Everything the lexicon found in one sentence, grouped by kind: the unit event assembly reads. */
+export interface SentenceFacts {
+  readonly sentence: Sentence;
+  readonly triggers: MatchOf<'trigger'>[];
+  readonly actors: MatchOf<'actor'>[];
+  readonly places: MatchOf<'place'>[];
+  readonly adjectives: MatchOf<'country-adjective'>[];
+  readonly means: MatchOf<'means'>[];
+  readonly sources: MatchOf<'source'>[];
+  readonly cues: Map<string, MatchOf<'cue'>[]>;
+  readonly times: TimeExpression[];
+  readonly numbers: NumberExpression[];
+  /** Token ranges inside quotation marks: quoted speech, not the reporter's own account. */
+  readonly quoted: [number, number][];
+}
+
+export interface ArticleFacts {
+  readonly text: TokenizedText;
+  readonly sentences: SentenceFacts[];
+}
+
+export function cuesOf(facts: SentenceFacts, family: string): MatchOf<'cue'>[] {
+  return facts.cues.get(family) ?? [];
+}
+
+function quotedRanges(text: TokenizedText, sentence: Sentence): [number, number][] {
+  const ranges: [number, number][] = [];
+  let open = -1;
+  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+    if (text.tokens[t].key !== '"') continue;
+    if (open < 0) open = t;
+    else {
+      ranges.push([open, t + 1]);
+      open = -1;
+    }
+  }
+  // A quote opened and not closed in the sentence runs to its end (the closing mark may follow a full stop).
+  if (open >= 0 && sentence.endToken - open > 3) ranges.push([open, sentence.endToken]);
+  return ranges.filter(([a, b]) => b - a > 4); // "“الأناضول”" names an outlet, it is not speech
+}
+
+export function gatherFacts(
+  text: TokenizedText,
+  matches: readonly LexMatch[],
+  times: readonly TimeExpression[],
+  numbers: readonly NumberExpression[],
+): ArticleFacts {
+  const sentences: SentenceFacts[] = text.sentences.map((sentence) => ({
+    sentence,
+    triggers: [],
+    actors: [],
+    places: [],
+    adjectives: [],
+    means: [],
+    sources: [],
+    cues: new Map(),
+    times: [],
+    numbers: [],
+    quoted: quotedRanges(text, sentence),
+  }));
+  const sentenceOf = (token: number) => sentences[text.tokens[token].sentence];
+  for (const m of matches) {
+    const facts = sentenceOf(m.first);
+    const item = m.item;
+    switch (item.kind) {
+      case 'trigger':
+        facts.triggers.push(m as MatchOf<'trigger'>);
+        break;
+      case 'actor':
+        facts.actors.push(m as MatchOf<'actor'>);
+        break;
+      case 'place':
+        facts.places.push(m as MatchOf<'place'>);
+        break;
+      case 'country-adjective':
+        facts.adjectives.push(m as MatchOf<'country-adjective'>);
+        break;
+      case 'means':
+        facts.means.push(m as MatchOf<'means'>);
+        break;
+      case 'source':
+        facts.sources.push(m as MatchOf<'source'>);
+        break;
+      case 'cue': {
+        const list = facts.cues.get(item.family);
+        if (list) list.push(m as MatchOf<'cue'>);
+        else facts.cues.set(item.family, [m as MatchOf<'cue'>]);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (const t of times) sentenceOf(t.first).times.push(t);
+  for (const n of numbers) sentenceOf(n.first).numbers.push(n);
+  return { text, sentences };
+}
+
+export function isQuoted(facts: SentenceFacts, token: number): boolean {
+  return facts.quoted.some(([a, b]) => token >= a && token < b);
+}

@@ -1,0 +1,75 @@
+import type { ActorEntry, MatchOf } from '../lexicon/index.ts';
+import type { Token } from '../text/index.ts';
+import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+
+export type Role = 'agent' | 'target' | 'suspect' | 'origin';
+
+export interface ActorMention {
+  readonly entry: ActorEntry;
+  readonly id: string;
+  readonly first: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly role: Role;
+  /** The rule that gave the role, for `marsad explain`. */
+  readonly rule: string;
+  readonly hedged: boolean;
+}
+
+/** Kinds that speak or count but do not fight: they are never an event's actor. */
+const NON_COMBATANT = new Set(['person', 'organization']);
+
+function follows(cue: { end: number }, first: number, window: number): boolean {
+  return cue.end <= first && first - cue.end <= window;
+}
+
+/**
+ * Who did what to whom in one sentence, relative to the event's trigger. Arabic news is mostly
+ * verb-first: the actor right after an active verb is its subject ("قصفت قوات النظام"); after a
+ * target word it is the target ("غارات على مواقع الميليشيات"); after "من قبل" it is the agent; after
+ * a host clause ("الذي تتخذه القوات الأميركية قاعدة") it owns the target. English is subject-first.
+ */
+export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'trigger'>[], tokens: readonly Token[]): ActorMention[] {
+  const roleCues = cuesOf(facts, 'roles');
+  const byRole = (role: string) => roleCues.filter((c) => c.item.entry.role === role);
+  const agentCues = byRole('agent');
+  const lightVerbs = byRole('agent-verb');
+  const targetCues = byRole('target');
+  const hostCues = byRole('host');
+  const originCues = byRole('origin');
+  const passiveCues = byRole('passive');
+  const hedges = cuesOf(facts, 'hedging');
+  const trigger = triggers[0];
+  const mentions: ActorMention[] = [];
+  const actors = facts.actors.filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !isQuoted(facts, a.first));
+  // A shorter actor inside a longer one ("القوات" in "القوات الأمريكية") is the same mention.
+  const distinct = actors.filter((a) => !actors.some((o) => o !== a && o.first <= a.first && o.end >= a.end && o.end - o.first > a.end - a.first));
+  for (const actor of distinct) {
+    const { first } = actor;
+    const hedged = hedges.some((h) => h.end <= first) || hedges.some((h) => h.first >= actor.end && h.first - actor.end <= 1);
+    let role: Role;
+    let rule: string;
+    const isEnglish = tokens[first].script === 'latin';
+    const civilians = actor.item.entry.kind === 'civilians';
+    if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
+    else if (agentCues.some((c) => follows(c, first, 2))) [role, rule] = ['agent', 'rule.role.after-agent-marker'];
+    else if (hostCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.host-of-target'];
+    else if (passiveCues.some((c) => c.first > (trigger?.first ?? -1) - 4 && follows(c, first, 2))) [role, rule] = ['target', 'rule.role.passive-subject'];
+    else if (originCues.some((c) => follows(c, first, 6))) [role, rule] = [hedged ? 'suspect' : 'origin', 'rule.role.origin-clause'];
+    else if (targetCues.some((c) => follows(c, first, 3))) [role, rule] = ['target', 'rule.role.after-target-marker'];
+    else if (lightVerbs.some((c) => follows(c, first, 1))) [role, rule] = ['agent', 'rule.role.subject-of-light-verb'];
+    else if (!trigger) [role, rule] = [hedged ? 'suspect' : 'agent', 'rule.role.no-trigger'];
+    else if (trigger.item.entry.form === 'passive') {
+      [role, rule] = first < trigger.first ? ['target', 'rule.role.passive-subject'] : ['agent', 'rule.role.passive-agent'];
+    } else if (first >= trigger.end) {
+      // VSO: "قصفت قوات النظام بلدة": the word right after a verb is its subject.
+      const subjectOfVerb = !isEnglish && trigger.item.entry.form === 'verb' && first - trigger.end <= 1;
+      [role, rule] = subjectOfVerb ? ['agent', 'rule.role.subject-after-verb'] : ['target', 'rule.role.after-trigger'];
+    } else {
+      [role, rule] = ['agent', 'rule.role.before-trigger'];
+    }
+    if (hedged && role === 'agent') [role, rule] = ['suspect', 'rule.role.hedged-agent'];
+    mentions.push({ entry: actor.item.entry, id: actor.item.id, first, end: actor.end, sentence: facts.sentence.index, role, rule, hedged });
+  }
+  return mentions;
+}

@@ -1,0 +1,70 @@
+import type { MatchOf } from '../lexicon/index.ts';
+import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+
+export type TriggerGroup = 'main' | 'response' | 'answered' | 'claimed';
+
+export interface LiveTrigger {
+  readonly match: MatchOf<'trigger'>;
+  readonly group: TriggerGroup;
+}
+
+export interface TriggerVerdict {
+  readonly live: LiveTrigger[];
+  /** Triggers that are not events, with the rule that set them aside. */
+  readonly setAside: { match: MatchOf<'trigger'>; rule: string }[];
+}
+
+const within = (cue: { end: number }, first: number, window: number) => cue.end <= first && first - cue.end <= window;
+
+/** Keeps one trigger per span: where two entries read the same words, the more specific one. */
+function distinctTriggers(triggers: readonly MatchOf<'trigger'>[]): MatchOf<'trigger'>[] {
+  const kept: MatchOf<'trigger'>[] = [];
+  for (const t of [...triggers].sort((a, b) => b.item.entry.weight - a.item.entry.weight || b.end - b.first - (a.end - a.first))) {
+    if (kept.some((k) => k.first < t.end && t.first < k.end)) continue;
+    kept.push(t);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Which triggers in a sentence report a real event of this article, and which role each plays:
+ * the event itself, a reply to it ("والرد بقصف"), or an earlier attack being answered ("رداً على").
+ */
+export function judgeTriggers(facts: SentenceFacts): TriggerVerdict {
+  const live: LiveTrigger[] = [];
+  const setAside: TriggerVerdict['setAside'] = [];
+  const modality = cuesOf(facts, 'modality');
+  const generic = cuesOf(facts, 'generic');
+  const anniversary = cuesOf(facts, 'background').filter((c) => c.item.entry.generic);
+  const responsibility = cuesOf(facts, 'responsibility');
+  const statistic = cuesOf(facts, 'statistic');
+  const retaliation = cuesOf(facts, 'retaliation');
+  const numbers = facts.numbers;
+  for (const t of distinctTriggers(facts.triggers)) {
+    const reason = (() => {
+      if (isQuoted(facts, t.first)) return 'rule.trigger.quoted-speech';
+      const modal = modality.find((c) => within(c, t.first, (c.item.entry.window as number) ?? 4));
+      if (modal) return `rule.trigger.unreal:${modal.item.id}`;
+      if (anniversary.some((c) => within(c, t.first, 4))) return 'rule.trigger.anniversary';
+      if (facts.times.every((x) => x.kind !== 'point') && generic.some((c) => within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
+        return 'rule.trigger.generic-series';
+      }
+      if (statistic.some((c) => c.first < t.first)) return 'rule.trigger.statistic';
+      // "15 هجوماً", "dozens of attacks": a count of events is a statistic, not one event.
+      if (t.item.entry.form === 'noun' && numbers.some((n) => n.end === t.first && (n.value > 1 || n.vague))) return 'rule.trigger.counted';
+      return null;
+    })();
+    if (reason) {
+      setAside.push({ match: t, rule: reason });
+      continue;
+    }
+    const overlapsOrFollows = (c: MatchOf<'cue'>, window: number) => (c.first <= t.first && c.end > t.first) || within(c, t.first, window);
+    let group: TriggerGroup = 'main';
+    // "أعلنت ... مسؤوليتها عن قصف": the claimed act; discourse decides if it is news or recalled.
+    if (responsibility.some((c) => c.end <= t.first)) group = 'claimed';
+    else if (retaliation.some((c) => c.item.entry.points === 'answered' && overlapsOrFollows(c, 4))) group = 'answered';
+    else if (retaliation.some((c) => c.item.entry.points === 'response' && overlapsOrFollows(c, 2))) group = 'response';
+    live.push({ match: t, group });
+  }
+  return { live, setAside };
+}

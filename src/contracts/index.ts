@@ -1,0 +1,3 @@
+export * from './acled.ts';
+export * from './record.ts';
+export { ROOT, dataPath } from './paths.ts';

@@ -1,0 +1,76 @@
+import type { TokenizedText } from '../text/index.ts';
+import { type LexiconData, loadLexiconData } from './load.ts';
+import { longestPerKind, type Match, Matcher } from './matcher.ts';
+import type { ActorEntry, CueEntry, MeansEntry, NumberEntry, PlaceEntry, SourceEntry, TimeEntry, TriggerEntry } from './schemas.ts';
+
+export type LexItem =
+  | { kind: 'trigger'; id: string; entry: TriggerEntry }
+  | { kind: 'actor'; id: string; entry: ActorEntry }
+  | { kind: 'place'; id: string; entry: PlaceEntry }
+  | { kind: 'country-adjective'; id: string; entry: PlaceEntry }
+  | { kind: 'means'; id: string; entry: MeansEntry }
+  | { kind: 'source'; id: string; entry: SourceEntry }
+  | { kind: 'number'; id: string; entry: NumberEntry }
+  | { kind: 'time'; id: string; entry: TimeEntry }
+  | { kind: 'cue'; id: string; family: string; entry: CueEntry };
+
+export type LexKind = LexItem['kind'];
+export type LexMatch = Match<LexItem>;
+export type MatchOf<K extends LexKind> = Match<Extract<LexItem, { kind: K }>>;
+
+export type { ActorEntry, CueEntry, MeansEntry, NumberEntry, PlaceEntry, SourceEntry, TimeEntry, TriggerEntry };
+export { DataError } from './load.ts';
+export { formKeys } from './matcher.ts';
+
+export class Lexicon {
+  readonly data: LexiconData;
+  private readonly matcher = new Matcher<LexItem>();
+  private readonly byId = new Map<string, LexItem>();
+
+  constructor(data: LexiconData) {
+    this.data = data;
+    const add = (item: LexItem, forms: { ar: string[]; en: string[] }) => {
+      this.byId.set(item.id, item);
+      this.matcher.add(item, [...forms.ar, ...forms.en]);
+    };
+    for (const entry of data.triggers) add({ kind: 'trigger', id: entry.id, entry }, entry);
+    for (const entry of data.actors) add({ kind: 'actor', id: entry.id, entry }, entry);
+    for (const entry of data.places) {
+      add({ kind: 'place', id: entry.id, entry }, entry);
+      if (entry.adjectives) add({ kind: 'country-adjective', id: `${entry.id}.adjective`, entry }, entry.adjectives);
+    }
+    for (const entry of data.means) add({ kind: 'means', id: entry.id, entry }, entry);
+    for (const entry of data.sources) add({ kind: 'source', id: entry.id, entry }, entry);
+    for (const entry of data.numbers) add({ kind: 'number', id: entry.id, entry }, entry);
+    for (const entry of data.time) add({ kind: 'time', id: entry.id, entry }, entry);
+    for (const [family, entries] of data.cues) {
+      for (const entry of entries) add({ kind: 'cue', id: entry.id, family, entry }, entry);
+    }
+  }
+
+  get formCount(): number {
+    return this.matcher.size;
+  }
+
+  item(id: string): LexItem | undefined {
+    return this.byId.get(id);
+  }
+
+  /** All matches in the text; where two matches of one kind overlap the longer wins. */
+  match(text: TokenizedText): LexMatch[] {
+    return longestPerKind(this.matcher.matchAll(text.tokens), (item) => (item.kind === 'cue' ? `cue:${item.family}` : item.kind));
+  }
+}
+
+let shared: Lexicon | undefined;
+
+/** The lexicon compiled from data/ once per process. */
+export function getLexicon(): Lexicon {
+  shared ??= new Lexicon(loadLexiconData());
+  return shared;
+}
+
+/** Matches of one kind (and, for cues, one family), in text order. */
+export function ofKind<K extends LexKind>(matches: readonly LexMatch[], kind: K, family?: string): MatchOf<K>[] {
+  return matches.filter((m) => m.item.kind === kind && (family === undefined || (m.item.kind === 'cue' && m.item.family === family))) as MatchOf<K>[];
+}

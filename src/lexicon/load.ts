@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { z } from 'zod';
+import { dataPath } from '../contracts/paths.ts';
+import {
+  ActorEntry,
+  CueEntry,
+  EntriesFile,
+  MeansEntry,
+  NumberEntry,
+  PlaceEntry,
+  SourceEntry,
+  TimeEntry,
+  TriggerEntry,
+} from './schemas.ts';
+
+export class DataError extends Error {}
+
+export interface LexiconData {
+  triggers: TriggerEntry[];
+  actors: ActorEntry[];
+  places: PlaceEntry[];
+  means: MeansEntry[];
+  sources: SourceEntry[];
+  numbers: NumberEntry[];
+  /** Cue entries by family, the family being the cue file's name (negation, hedging, ...). */
+  cues: Map<string, CueEntry[]>;
+  time: TimeEntry[];
+}
+
+function readEntries<T>(file: string, schema: z.ZodType<T>): T[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DataError(`${file}: not valid JSON (${(error as Error).message}); fix the syntax`);
+  }
+  const parsed = EntriesFile.safeParse(raw);
+  if (!parsed.success) throw new DataError(`${file}: expected {"entries": [...]} at the top level`);
+  return parsed.data.entries.map((entry, i) => {
+    const result = schema.safeParse(entry);
+    if (!result.success) {
+      const id = (entry as { id?: string })?.id ?? `#${i}`;
+      const issue = result.error.issues[0];
+      throw new DataError(`${file}: entry ${id}: ${issue.path.join('.') || 'entry'} ${issue.message}`);
+    }
+    return result.data;
+  });
+}
+
+function jsonFiles(folder: string): string[] {
+  const dir = dataPath(folder);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
+}
+
+function readFolder<T>(folder: string, schema: z.ZodType<T>): T[] {
+  return jsonFiles(folder).flatMap((file) => readEntries(file, schema));
+}
+
+export function loadLexiconData(): LexiconData {
+  const cues = new Map<string, CueEntry[]>();
+  for (const file of jsonFiles('cues')) cues.set(basename(file, '.json'), readEntries(file, CueEntry) as CueEntry[]);
+  const data: LexiconData = {
+    triggers: readFolder('triggers', TriggerEntry),
+    actors: readFolder('actors', ActorEntry),
+    places: readFolder('places', PlaceEntry),
+    means: readFolder('means', MeansEntry),
+    sources: readFolder('sources', SourceEntry),
+    numbers: readFolder('numbers', NumberEntry),
+    cues,
+    time: readFolder('time', TimeEntry) as TimeEntry[],
+  };
+  checkUniqueIds(data);
+  return data;
+}
+
+function checkUniqueIds(data: LexiconData): void {
+  const seen = new Map<string, string>();
+  const all: [string, { id: string }[]][] = [
+    ['triggers', data.triggers],
+    ['actors', data.actors],
+    ['places', data.places],
+    ['means', data.means],
+    ['sources', data.sources],
+    ['numbers', data.numbers],
+    ['time', data.time],
+    ...[...data.cues].map(([family, entries]) => [`cues/${family}`, entries] as [string, { id: string }[]]),
+  ];
+  for (const [folder, entries] of all) {
+    for (const entry of entries) {
+      const other = seen.get(entry.id);
+      if (other) throw new DataError(`data/${folder}: entry ${entry.id}: id already used in data/${other}; give it a unique id`);
+      seen.set(entry.id, folder);
+    }
+  }
+}

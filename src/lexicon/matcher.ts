@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../contracts/paths.ts';
+import { entryStem, foldKey, type Token } from '../text/index.ts';
+
+/**
+ * One compiled multi-word matcher over normalized tokens for every lexicon kind. Forms are
+ * compiled into a trie of word keys; a word ending in `*` is a prefix key, indexed by its first
+ * three letters so that wildcards cost a map lookup, not a scan.
+ */
+
+export interface Matchable {
+  readonly kind: string;
+  readonly id: string;
+}
+
+export interface Match<T extends Matchable = Matchable> {
+  readonly item: T;
+  readonly form: string;
+  /** Token range [first, end). */
+  readonly first: number;
+  readonly end: number;
+}
+
+interface Node {
+  exact: Map<string, Node>;
+  prefixes: Map<string, { prefix: string; node: Node }[]>;
+  items: { item: Matchable; form: string }[];
+}
+
+const PREFIX_INDEX = 3;
+const WORD_SPLIT = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/]\d+)*|[^\s\p{L}\p{M}\p{N}'\-*]/gu;
+
+function newNode(): Node {
+  return { exact: new Map(), prefixes: new Map(), items: [] };
+}
+
+interface SpellingVariants {
+  pairs: [string, string][];
+}
+const spelling = JSON.parse(readFileSync(dataPath('lexicon/spelling-variants.json'), 'utf8')) as SpellingVariants;
+
+/** A form's keys: words folded as text is, Arabic article dropped, `*` kept as a prefix marker. */
+export function formKeys(form: string): { key: string; prefix: boolean }[] {
+  const keys: { key: string; prefix: boolean }[] = [];
+  for (const word of form.trim().split(/\s+/)) {
+    const prefix = word.endsWith('*');
+    const folded = foldKey(prefix ? word.slice(0, -1) : word);
+    const parts = [...folded.matchAll(WORD_SPLIT)].map((m) => (m[0].includes('.') && /[a-z]/.test(m[0]) ? m[0].replaceAll('.', '') : m[0]));
+    parts.forEach((part, i) => {
+      const isArabic = /[\u0600-\u06FF]/.test(part);
+      keys.push({ key: isArabic ? entryStem(part) : part, prefix: prefix && i === parts.length - 1 });
+    });
+  }
+  return keys;
+}
+
+function spellingVariants(form: string): string[] {
+  const out = new Set([form]);
+  for (const [a, b] of spelling.pairs) {
+    for (const f of [...out]) {
+      const key = foldKey(f);
+      if (key.includes(a)) out.add(key.replaceAll(a, b));
+      if (key.includes(b)) out.add(key.replaceAll(b, a));
+    }
+  }
+  return [...out];
+}
+
+export class Matcher<T extends Matchable = Matchable> {
+  private readonly root = newNode();
+  private formCount = 0;
+
+  add(item: T, forms: readonly string[]): void {
+    for (const form of forms) {
+      for (const variant of spellingVariants(form)) this.addForm(item, form, variant);
+    }
+  }
+
+  get size(): number {
+    return this.formCount;
+  }
+
+  private addForm(item: T, form: string, variant: string): void {
+    const keys = formKeys(variant);
+    if (keys.length === 0) return;
+    let node = this.root;
+    for (const { key, prefix } of keys) {
+      if (prefix) {
+        const bucket = key.slice(0, PREFIX_INDEX);
+        let list = node.prefixes.get(bucket);
+        if (!list) node.prefixes.set(bucket, (list = []));
+        let found = list.find((p) => p.prefix === key);
+        if (!found) list.push((found = { prefix: key, node: newNode() }));
+        node = found.node;
+      } else {
+        let next = node.exact.get(key);
+        if (!next) node.exact.set(key, (next = newNode()));
+        node = next;
+      }
+    }
+    if (!node.items.some((x) => x.item === item)) {
+      node.items.push({ item, form });
+      this.formCount++;
+    }
+  }
+
+  private step(node: Node, token: Token, out: Node[]): void {
+    for (const stem of token.stems) {
+      const exact = node.exact.get(stem);
+      if (exact && !out.includes(exact)) out.push(exact);
+      if (node.prefixes.size > 0 && stem.length >= PREFIX_INDEX) {
+        const list = node.prefixes.get(stem.slice(0, PREFIX_INDEX));
+        if (list) {
+          for (const p of list) if (stem.startsWith(p.prefix) && !out.includes(p.node)) out.push(p.node);
+        }
+      }
+    }
+  }
+
+  /** Every match of every form, within sentences; overlapping matches are all returned. */
+  matchAll(tokens: readonly Token[]): Match<T>[] {
+    const matches: Match<T>[] = [];
+    let frontier: Node[] = [];
+    let next: Node[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      frontier.length = 0;
+      frontier.push(this.root);
+      for (let j = i; j < tokens.length && frontier.length > 0; j++) {
+        if (tokens[j].sentence !== tokens[i].sentence) break;
+        next.length = 0;
+        for (const node of frontier) this.step(node, tokens[j], next);
+        for (const node of next) {
+          for (const { item, form } of node.items) matches.push({ item: item as T, form, first: i, end: j + 1 });
+        }
+        [frontier, next] = [next, frontier];
+      }
+    }
+    return matches;
+  }
+}
+
+/** Keeps, per kind, the longest match where two of the same kind overlap (leftmost first on ties). */
+export function longestPerKind<T extends Matchable>(matches: Match<T>[], groupOf: (item: T) => string = (item) => item.kind): Match<T>[] {
+  const byKind = new Map<string, Match<T>[]>();
+  for (const m of matches) {
+    const group = groupOf(m.item);
+    const list = byKind.get(group);
+    if (list) list.push(m);
+    else byKind.set(group, [m]);
+  }
+  const kept: Match<T>[] = [];
+  for (const list of byKind.values()) {
+    list.sort((a, b) => b.end - b.first - (a.end - a.first) || a.first - b.first);
+    const taken: Match<T>[] = [];
+    for (const m of list) {
+      if (taken.some((t) => t.first < m.end && m.first < t.end && !(t.first === m.first && t.end === m.end))) continue;
+      taken.push(m);
+    }
+    kept.push(...taken);
+  }
+  return kept.sort((a, b) => a.first - b.first || b.end - a.end);
+}

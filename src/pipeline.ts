@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { ArticleInput, ExtractionResult } from './contracts/record.ts';
+import { findClaims } from './assemble/claims.ts';
+import { buildDiscourse } from './assemble/discourse.ts';
+import { cuesOf, gatherFacts } from './assemble/facts.ts';
+import { findNumbers } from './assemble/numbers.ts';
+import { getLexicon, type Lexicon, ofKind, type PlaceEntry } from './lexicon/index.ts';
+import { articleCountry, placeMentions } from './resolve/place/index.ts';
+import { parseDay, tagTimeExpressions } from './resolve/time/index.ts';
+import { buildClaim } from './record/claims.ts';
+import { buildEvent } from './record/build.ts';
+import { tokenize } from './text/index.ts';
+
+/**
+ * The only place the order of the stages is written:
+ * text → lexicon matches → numbers and dates → sentence facts → discourse (events and claims)
+ * → places and actors → records.
+ */
+export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexicon()): ExtractionResult {
+  const published = input.published ?? null;
+  const text = tokenize(input.text);
+  const matches = lexicon.match(text);
+  const numbers = findNumbers(text.tokens, matches);
+  const times = tagTimeExpressions(text, matches, numbers, published ? parseDay(published) : null);
+  const article = gatherFacts(text, matches, times, numbers);
+
+  const discourse = buildDiscourse(article, published);
+  const claimDrafts = findClaims(article);
+
+  const mentions = placeMentions(
+    ofKind(matches, 'place'),
+    ofKind(matches, 'cue', 'geo'),
+    article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin')),
+    text.tokens,
+  );
+  const countryContext = articleCountry(mentions, ofKind(matches, 'country-adjective'));
+  const timeTokens = new Set(times.flatMap((t) => Array.from({ length: t.end - t.first }, (_, k) => t.first + k)));
+  const reference = article.sentences.slice(0, 2).flatMap((s) => s.times).find((t) => t.date === discourse.referenceDay);
+
+  const ctx = {
+    articleKey: input.id || createHash('sha1').update(input.text).digest('hex').slice(0, 16),
+    article,
+    lexicon,
+    placeMentions: mentions,
+    countryContext,
+    countries: countryIndex(lexicon),
+    referenceDay: discourse.referenceDay,
+    referenceText: reference?.text ?? null,
+    outlet: input.outlet ?? null,
+    claims: claimDrafts,
+    timeTokens,
+  };
+  const built = discourse.drafts.map((draft) => buildEvent(draft, ctx));
+  const idOf = new Map(built.map(({ record, draft }) => [draft, record.event_id]));
+  for (const { record, draft } of built) {
+    record.related = draft.related.map((r) => ({ relation: r.relation, event_id: idOf.get(r.target) ?? '' })).filter((r) => r.event_id);
+  }
+  return {
+    id: input.id,
+    events: built.map((b) => b.record),
+    claims: claimDrafts.map((c) => buildClaim(c, article, countryContext)),
+  };
+}
+
+const countryIndexes = new WeakMap<Lexicon, Map<string, PlaceEntry>>();
+
+function countryIndex(lexicon: Lexicon): Map<string, PlaceEntry> {
+  let index = countryIndexes.get(lexicon);
+  if (!index) {
+    index = new Map(lexicon.data.places.filter((p) => p.kind === 'country').map((p) => [p.name, p]));
+    countryIndexes.set(lexicon, index);
+  }
+  return index;
+}

@@ -1,0 +1,18 @@
+import type { ActorEntry } from '../lexicon/index.ts';
+
+/** The actor's name in this event: a generic entry takes the event's country ("Unidentified Armed Group (Syria)"). */
+export function actorName(entry: ActorEntry, country: string | null): string {
+  if (entry.name) return entry.name;
+  return (entry.template ?? '').replaceAll('{country}', country ?? 'Unknown');
+}
+
+/** ACLED's inter code; a state's forces acting outside their own country are external forces (8). */
+export function interCode(entry: ActorEntry, eventCountry: string | null): number | null {
+  const inter = entry.inter ?? null;
+  if (inter === 1 && entry.country && eventCountry && entry.country !== eventCountry) return 8;
+  return inter;
+}
+
+export function findGenericActor(actors: readonly ActorEntry[], template: string): ActorEntry | undefined {
+  return actors.find((a) => a.template === template);
+}

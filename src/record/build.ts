@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { classifySubEventType, interactionCode } from '../contracts/acled.ts';
+import type { EventRecord, Span } from '../contracts/record.ts';
+import { countCasualties } from '../assemble/casualties.ts';
+import type { ClaimDraft } from '../assemble/claims.ts';
+import type { Draft } from '../assemble/discourse.ts';
+import { type ArticleFacts, isQuoted } from '../assemble/facts.ts';
+import { type ActorMention, assignRoles } from '../assemble/roles.ts';
+import type { ActorEntry, Lexicon, MatchOf, PlaceEntry } from '../lexicon/index.ts';
+import { choosePlace, type PlaceMention } from '../resolve/place/index.ts';
+import { actorName, findGenericActor, interCode } from './actors.ts';
+import { composeNotes } from './notes.ts';
+
+export interface BuildContext {
+  readonly articleKey: string;
+  readonly article: ArticleFacts;
+  readonly lexicon: Lexicon;
+  readonly placeMentions: PlaceMention[];
+  readonly countryContext: string | null;
+  readonly countries: ReadonlyMap<string, PlaceEntry>;
+  readonly referenceDay: string | null;
+  readonly referenceText: string | null;
+  readonly outlet: string | null;
+  readonly claims: readonly ClaimDraft[];
+  readonly timeTokens: Set<number>;
+}
+
+const UNIDENTIFIED_ARMED = 'Unidentified Armed Group ({country})';
+const UNIDENTIFIED_MILITARY = 'Unidentified Military Forces ({country})';
+const PROTESTERS = 'Protesters ({country})';
+const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
+
+function chooseSubEventType(draft: Draft, ctx: BuildContext, target: ActorEntry | null): { type: string; rules: string[] } {
+  const rules: string[] = [];
+  const best = [...draft.triggers].sort((a, b) => b.item.entry.weight - a.item.entry.weight)[0];
+  let type = best.item.entry.subEventType;
+  rules.push(best.item.id);
+  if (best.item.entry.weight === 1) {
+    // A generic "استهدف"/"attack" takes its type from the weapon: rockets are shelling, a drone is a strike.
+    const hinted = meansMatches(draft, ctx).map((m) => m.item.entry.suggests).find((s): s is string => !!s);
+    if (hinted) {
+      type = hinted;
+      rules.push('rule.compete.generic-trigger-takes-means-type');
+    }
+  }
+  if (draft.responses.length > 0) {
+    type = 'Armed clash';
+    rules.push('rule.acled.exchange-of-fire');
+  }
+  const targetInter = target?.inter ?? null;
+  if (type === 'Attack' && targetInter !== null && ARMED_INTER.has(targetInter)) {
+    type = 'Armed clash';
+    rules.push('rule.compete.attack-on-armed-actor-is-clash');
+  }
+  if (type === 'Armed clash' && draft.responses.length === 0 && target?.kind === 'civilians') {
+    type = 'Attack';
+    rules.push('rule.compete.armed-on-civilians-is-attack');
+  }
+  return { type, rules };
+}
+
+function draftSentences(draft: Draft, ctx: BuildContext) {
+  return draft.sentences.map((i) => ctx.article.sentences[i]);
+}
+
+function meansMatches(draft: Draft, ctx: BuildContext): MatchOf<'means'>[] {
+  return [...draft.sentences, ...draft.support]
+    .map((i) => ctx.article.sentences[i])
+    .flatMap((f) => f.means.filter((m) => !isQuoted(f, m.first)));
+}
+
+function rolesOf(draft: Draft, ctx: BuildContext): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const facts of draftSentences(draft, ctx)) {
+    const triggers = draft.triggers.filter((t) => ctx.article.text.tokens[t.first].sentence === facts.sentence.index);
+    const responseOnly = triggers.length === 0;
+    const mentions = assignRoles(facts, triggers.length ? triggers : draft.responses, ctx.article.text.tokens);
+    // In a return-fire sentence the responder is the original target: only suspects carry over.
+    out.push(...(responseOnly ? mentions.filter((m) => m.role === 'suspect') : mentions));
+  }
+  for (const i of draft.support) {
+    out.push(...assignRoles(ctx.article.sentences[i], [], ctx.article.text.tokens).filter((m) => m.role === 'suspect'));
+  }
+  return out;
+}
+
+function sourcesOf(draft: Draft, ctx: BuildContext): { names: string[]; ids: string[] } {
+  const matches = [...draft.sentences, ...draft.support].flatMap((i) => ctx.article.sentences[i].sources);
+  const order = (kind: string) => (kind === 'informant' ? 1 : 0);
+  const sorted = [...matches].sort((a, b) => order(a.item.entry.kind) - order(b.item.entry.kind) || a.first - b.first);
+  const names = [...new Set([...(ctx.outlet ? [ctx.outlet] : []), ...sorted.map((m) => m.item.entry.name)])];
+  return { names, ids: sorted.map((m) => m.item.id) };
+}
+
+function evidenceOf(draft: Draft, ctx: BuildContext): Span[] {
+  const { tokens, text } = ctx.article.text;
+  return [...new Set([...draft.sentences, ...draft.support])].sort((a, b) => a - b).map((i) => {
+    const s = ctx.article.sentences[i].sentence;
+    let end = s.endToken;
+    while (end > s.firstToken + 1 && tokens[end - 1].script === 'punct') end--;
+    const start = tokens[s.firstToken].start;
+    return { start, end: tokens[end - 1].end, text: text.slice(start, tokens[end - 1].end) };
+  });
+}
+
+function stableId(parts: (string | number | null)[], iso3: string | null): string {
+  const hash = createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 12);
+  return `${iso3 ?? 'XXX'}-${hash}`;
+}
+
+export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventRecord; draft: Draft } {
+  const provenance: Record<string, string[]> = {};
+  const roles = rolesOf(draft, ctx);
+  const agentMention = roles.find((r) => r.role === 'agent');
+  const targetMention = roles.find((r) => r.role === 'target' && r.entry !== agentMention?.entry);
+  const suspectMention = roles.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
+
+  const place = choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  const country = place?.country ?? ctx.countryContext;
+  const countryEntry = country ? ctx.countries.get(country) : undefined;
+
+  const { type: subEventType, rules: typeRules } = chooseSubEventType(draft, ctx, targetMention?.entry ?? null);
+  const { eventType, disorderType } = classifySubEventType(subEventType);
+  provenance.sub_event_type = [...typeRules, ...draft.rules];
+
+  // A responsibility claim made in today's news names the attacker, with certainty "claimed".
+  const claim = ctx.claims.find(
+    (c) => c.kind === 'responsibility' && !c.anaphoric && c.speakerActor && (draft.sentences.includes(c.sentence) || (!draft.background && c.sentence > draft.sentences[0] && c.sentence - draft.sentences[draft.sentences.length - 1] <= 3)),
+  );
+  let actor1Entry: ActorEntry | undefined;
+  let certainty: EventRecord['actor1_certainty'] = 'unknown';
+  let suspected: string | null = null;
+  const actors = ctx.lexicon.data.actors;
+  const isProtest = eventType === 'Protests' || eventType === 'Riots';
+  if (claim?.speakerActor) {
+    actor1Entry = claim.speakerActor;
+    certainty = 'claimed';
+    provenance.actor1 = claim.ids;
+  } else if (agentMention) {
+    actor1Entry = agentMention.entry;
+    certainty = 'stated';
+    provenance.actor1 = [agentMention.id, agentMention.rule];
+  } else if (isProtest) {
+    actor1Entry = findGenericActor(actors, PROTESTERS);
+    certainty = 'stated';
+    provenance.actor1 = ['rule.actor.protesters-by-default'];
+  } else {
+    actor1Entry = findGenericActor(actors, subEventType === 'Air/drone strike' ? UNIDENTIFIED_MILITARY : UNIDENTIFIED_ARMED) ?? findGenericActor(actors, UNIDENTIFIED_ARMED);
+    if (suspectMention) {
+      certainty = 'suspected';
+      suspected = actorName(suspectMention.entry, country);
+      provenance.actor1_suspected = [suspectMention.id, suspectMention.rule];
+    }
+    provenance.actor1 = ['rule.actor.unidentified-attacker'];
+  }
+  const actor1 = actor1Entry ? actorName(actor1Entry, country) : '';
+  const actor2Entry = targetMention?.entry;
+  const actor2 = actor2Entry ? actorName(actor2Entry, country) : '';
+  if (targetMention) provenance.actor2 = [targetMention.id, targetMention.rule];
+  const assoc = (role: string, main: ActorEntry | undefined) =>
+    [...new Set(roles.filter((r) => r.role === role && r.entry !== main && r.entry.kind !== 'civilians').map((r) => actorName(r.entry, country)))]
+      .filter((n) => n !== actor1 && n !== actor2)
+      .join('; ');
+  const inter1 = actor1Entry ? interCode(actor1Entry, country) : null;
+  const inter2 = actor2Entry ? interCode(actor2Entry, country) : null;
+
+  const sentencesForToll = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
+  const toll = countCasualties(sentencesForToll, ctx.timeTokens);
+  provenance.fatalities = toll.ids;
+
+  let eventDate = draft.time?.date ?? null;
+  let precision = draft.time?.precision ?? null;
+  let dateText = draft.time?.text ?? null;
+  if (draft.time) provenance.event_date = draft.time.ids;
+  else if (!draft.background && ctx.referenceDay) {
+    eventDate = ctx.referenceDay;
+    precision = 1;
+    dateText = ctx.referenceText;
+    provenance.event_date = ['rule.time.report-reference-day'];
+  }
+
+  const means = [...new Set(meansMatches(draft, ctx).map((m) => m.item.entry.label))];
+  const sources = sourcesOf(draft, ctx);
+  const exchangeOfFire = draft.responses.length > 0;
+  const notes = composeNotes({
+    subEventType,
+    exchangeOfFire,
+    date: eventDate,
+    precision: precision ?? 3,
+    actor1,
+    actor1Suspected: suspected,
+    actor1Certainty: certainty,
+    actor2,
+    means,
+    location: place?.location ?? null,
+    admin1: place?.admin1 ?? null,
+    fatalities: toll.killed,
+    injuries: toll.injured,
+    background: draft.background,
+  });
+  provenance.notes = [notes.id];
+  if (place) provenance.location = place.ids;
+  provenance.background = draft.rules.filter((r) => r.startsWith('background') || r.includes('recalled') || r.includes('anaphoric'));
+
+  let confidence = 0.45;
+  if (Math.max(...draft.triggers.map((t) => t.item.entry.weight)) >= 2) confidence += 0.15;
+  if (place && place.precision < 3) confidence += 0.1;
+  if (eventDate) confidence += 0.1;
+  if (certainty === 'stated' || certainty === 'claimed') confidence += 0.1;
+  if (draft.background) confidence -= 0.1;
+
+  const iso3 = countryEntry?.iso3 ?? null;
+  const record: EventRecord = {
+    event_id: stableId([ctx.articleKey, draft.index, subEventType, eventDate, place?.location ?? null], iso3),
+    event_date: eventDate,
+    year: eventDate ? Number(eventDate.slice(0, 4)) : null,
+    time_precision: precision ?? 3,
+    date_text: dateText,
+    disorder_type: disorderType,
+    event_type: eventType,
+    sub_event_type: subEventType,
+    actor1,
+    assoc_actor_1: assoc('agent', actor1Entry),
+    inter1,
+    actor2,
+    assoc_actor_2: assoc('target', actor2Entry),
+    inter2,
+    interaction: interactionCode(inter1, inter2),
+    civilian_targeting: inter2 === 7 ? 'Civilian targeting' : '',
+    actor1_certainty: certainty,
+    actor1_suspected: suspected,
+    country: country ?? null,
+    iso: countryEntry?.iso ?? null,
+    region: countryEntry?.region ?? null,
+    admin1: place?.admin1 ?? null,
+    admin2: place?.admin2 ?? null,
+    admin3: null,
+    location: place?.location ?? null,
+    latitude: place?.latitude ?? null,
+    longitude: place?.longitude ?? null,
+    geo_precision: place?.precision ?? null,
+    fatalities: toll.killed,
+    injuries: toll.injured,
+    means,
+    source: sources.names.join('; '),
+    source_scale: '',
+    notes: notes.text,
+    tags: '',
+    background: draft.background,
+    related: [],
+    evidence: evidenceOf(draft, ctx),
+    confidence: Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100,
+    article_ids: [ctx.articleKey],
+    provenance,
+  };
+  return { record, draft };
+}

@@ -1,0 +1,163 @@
+import type { MatchOf, PlaceEntry } from '../../lexicon/index.ts';
+import type { Token } from '../../text/index.ts';
+
+/** What an event's place resolves to, with ACLED's geo_precision. */
+export interface PlaceChoice {
+  readonly location: string;
+  readonly latitude: number;
+  readonly longitude: number;
+  readonly precision: 1 | 2 | 3;
+  readonly country: string;
+  readonly admin1: string | null;
+  readonly admin2: string | null;
+  readonly ids: string[];
+  readonly span: [number, number] | null;
+}
+
+export interface PlaceMention {
+  readonly candidates: PlaceEntry[];
+  readonly ids: string[];
+  readonly first: number;
+  readonly end: number;
+  readonly sentence: number;
+  /** How the words before it qualify it: 'near' (ريف، قرب), 'admin', 'town'. */
+  readonly qualifiers: Set<string>;
+  /** After a launch or stationing cue ("المتمركزة في", "انطلقت من"): where attackers were, not the target. */
+  readonly origin: boolean;
+}
+
+const SITE_KINDS = new Set(['oil_field', 'gas_field', 'base', 'airport', 'crossing', 'dam', 'camp', 'prison', 'port', 'power_plant', 'hospital', 'bridge', 'checkpoint', 'mountain']);
+
+export function specificity(kind: string): number {
+  if (SITE_KINDS.has(kind)) return 6;
+  if (kind === 'neighbourhood') return 5;
+  if (kind === 'village' || kind === 'town' || kind === 'city') return 4;
+  if (kind === 'region') return 3;
+  if (kind === 'admin2') return 2;
+  if (kind === 'admin1') return 1;
+  return 0;
+}
+
+/** Groups matches on the same words into one mention with its candidate entries. */
+export function placeMentions(
+  places: readonly MatchOf<'place'>[],
+  geoCues: readonly MatchOf<'cue'>[],
+  originCues: readonly MatchOf<'cue'>[],
+  tokens: readonly Token[],
+): PlaceMention[] {
+  const bySpan = new Map<string, MatchOf<'place'>[]>();
+  for (const p of places) {
+    const key = `${p.first}:${p.end}`;
+    const list = bySpan.get(key);
+    if (list) list.push(p);
+    else bySpan.set(key, [p]);
+  }
+  const mentions: PlaceMention[] = [];
+  for (const group of bySpan.values()) {
+    const { first, end } = group[0];
+    const qualifiers = new Set<string>();
+    for (const cue of geoCues) {
+      if (cue.end === first || cue.end === first - 1) {
+        const entry = cue.item.entry;
+        if (entry.precision === 2) qualifiers.add('near');
+        if (entry.prefer === 'admin1') qualifiers.add('admin');
+        if (entry.prefer === 'town') qualifiers.add('town');
+      }
+    }
+    const origin = originCues.some((cue) => cue.end <= first && first - cue.end <= 6 && tokens[cue.first].sentence === tokens[first].sentence);
+    mentions.push({
+      candidates: group.map((g) => g.item.entry),
+      ids: group.map((g) => g.item.id),
+      first,
+      end,
+      sentence: tokens[first].sentence,
+      qualifiers,
+      origin,
+    });
+  }
+  // A name inside a longer name ("العمر" in "حقل العمر") is not a mention of its own.
+  return mentions
+    .filter((m) => !mentions.some((o) => o !== m && o.first <= m.first && o.end >= m.end && o.end - o.first > m.end - m.first))
+    .sort((a, b) => a.first - b.first);
+}
+
+/** The entry an ambiguous name means here: by the cue before it, the article's country, then size. */
+export function disambiguate(mention: PlaceMention, countryContext: string | null): PlaceEntry {
+  const score = (p: PlaceEntry) => {
+    let s = 0;
+    if (countryContext && p.country === countryContext) s += 100;
+    if (mention.qualifiers.has('admin') && (p.kind === 'admin1' || p.kind === 'admin2')) s += 50;
+    if (mention.qualifiers.has('town') && specificity(p.kind) >= 4) s += 50;
+    // Without a cue, a bare name that is both a governorate and its capital is the city (ACLED codes the town).
+    if (!mention.qualifiers.has('admin') && specificity(p.kind) >= 4) s += 10;
+    if (p.kind === 'country') s -= 5;
+    s += Math.log10((p.population ?? 0) + 1);
+    return s;
+  };
+  return [...mention.candidates].sort((a, b) => score(b) - score(a))[0];
+}
+
+/**
+ * The event's place: the most specific mention, from the event's own sentences first, never a
+ * launch or stationing place when the target's place is named.
+ */
+export function choosePlace(
+  mentions: readonly PlaceMention[],
+  eventSentences: readonly number[],
+  countryContext: string | null,
+  countries: ReadonlyMap<string, PlaceEntry>,
+  tokens: readonly Token[],
+): PlaceChoice | null {
+  let best: { mention: PlaceMention; entry: PlaceEntry; score: number } | null = null;
+  for (const mention of mentions) {
+    const rank = eventSentences.indexOf(mention.sentence);
+    if (rank < 0) continue;
+    const entry = disambiguate(mention, countryContext);
+    const score = specificity(entry.kind) * 10 - (mention.origin ? 35 : 0) - rank * 4 - (entry.kind === 'country' ? 5 : 0);
+    if (!best || score > best.score) best = { mention, entry, score };
+  }
+  if (best) return toChoice(best.entry, best.mention, countries, tokens);
+  if (countryContext) {
+    const country = countries.get(countryContext);
+    if (country) return toChoice(country, null, countries, tokens);
+  }
+  return null;
+}
+
+function toChoice(entry: PlaceEntry, mention: PlaceMention | null, countries: ReadonlyMap<string, PlaceEntry>, tokens: readonly Token[]): PlaceChoice {
+  const level = specificity(entry.kind);
+  let precision: 1 | 2 | 3 = level >= 4 ? 1 : level === 3 ? 2 : 3;
+  if (mention?.qualifiers.has('near') && precision === 1) precision = 2;
+  const isCountry = entry.kind === 'country';
+  return {
+    location: entry.name,
+    latitude: entry.lat,
+    longitude: entry.lon,
+    precision,
+    country: isCountry ? entry.name : entry.country,
+    admin1: isCountry ? null : entry.kind === 'admin1' ? entry.name : (entry.admin1 ?? null),
+    admin2: entry.admin2 ?? null,
+    ids: [...(mention?.ids ?? [entry.id]), ...(mention?.qualifiers.has('near') ? ['geo.near'] : [])],
+    span: mention ? [tokens[mention.first].start, tokens[mention.end - 1].end] : null,
+  };
+}
+
+/** The article's country: the one its places and country names point to most often. */
+export function articleCountry(mentions: readonly PlaceMention[], adjectives: readonly MatchOf<'country-adjective'>[]): string | null {
+  const votes = new Map<string, number>();
+  const vote = (country: string, weight: number) => votes.set(country, (votes.get(country) ?? 0) + weight);
+  for (const m of mentions) {
+    const countries = new Set(m.candidates.map((c) => (c.kind === 'country' ? c.name : c.country)));
+    for (const c of countries) vote(c, (m.candidates.some((x) => x.kind === 'country') ? 2 : 1.5) / countries.size);
+  }
+  for (const a of adjectives) vote(a.item.entry.name, 0.5);
+  let best: string | null = null;
+  let bestVotes = 0;
+  for (const [country, n] of votes) {
+    if (n > bestVotes) {
+      best = country;
+      bestVotes = n;
+    }
+  }
+  return best;
+}

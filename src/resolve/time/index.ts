@@ -1,0 +1,3 @@
+export * from './calendar.ts';
+export { resolveSpec, type TimeSpec } from './resolve.ts';
+export { tagTimeExpressions, type TimeExpression } from './tagger.ts';

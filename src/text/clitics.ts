@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../contracts/paths.ts';
+import { foldKey } from './normalize.ts';
+
+interface ProcliticData {
+  conjunctions: string[];
+  prepositions: string[];
+  article: string;
+  minStem: number;
+}
+
+const data = JSON.parse(readFileSync(dataPath('lexicon/arabic-proclitics.json'), 'utf8')) as ProcliticData;
+const ARTICLE = foldKey(data.article);
+
+/** Every stacking of conjunction, preposition and article, longest first (ل + ال is written لل). */
+const PREFIXES: string[] = (() => {
+  const out = new Set<string>();
+  for (const conj of ['', ...data.conjunctions]) {
+    for (const prep of ['', ...data.prepositions]) {
+      for (const article of ['', ARTICLE]) {
+        let prefix = conj + prep + article;
+        if (prep === 'ل' && article) prefix = `${conj}ل${article.slice(1)}`;
+        if (prefix) out.add(foldKey(prefix));
+      }
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+})();
+
+/** The word and each stem left after removing a stack of proclitics: والقوات → والقوات، القوات، قوات. */
+export function cliticStems(word: string): string[] {
+  const stems = [word];
+  for (const prefix of PREFIXES) {
+    if (word.length - prefix.length >= data.minStem && word.startsWith(prefix)) {
+      const stem = word.slice(prefix.length);
+      if (!stems.includes(stem)) stems.push(stem);
+    }
+  }
+  return stems;
+}
+
+/** A lexicon word in its matching shape: the article is optional in text, so entries drop it. */
+export function entryStem(word: string): string {
+  if (word.startsWith(ARTICLE) && word.length - ARTICLE.length >= data.minStem + 1) return word.slice(ARTICLE.length);
+  return word;
+}

@@ -1,0 +1,4 @@
+export * from './normalize.ts';
+export * from './tokenize.ts';
+export { cliticStems, entryStem } from './clitics.ts';
+

@@ -1,0 +1,124 @@
+import { type NormalizedText, normalizeForMatching, toOriginalSpan } from './normalize.ts';
+import { cliticStems } from './clitics.ts';
+
+export type Script = 'ar' | 'latin' | 'digit' | 'punct';
+
+export interface Token {
+  readonly index: number;
+  /** Normalized form (see normalize.ts). */
+  readonly key: string;
+  /** Original offsets [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly script: Script;
+  /** Keys the matcher tries: the word itself and, for Arabic, its stems without proclitics. */
+  readonly stems: readonly string[];
+  sentence: number;
+  paragraph: number;
+}
+
+export interface Sentence {
+  readonly index: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  /** Token range [firstToken, endToken). */
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+export interface TokenizedText {
+  readonly text: string;
+  readonly normalized: NormalizedText;
+  readonly tokens: Token[];
+  readonly sentences: Sentence[];
+}
+
+// Dotted acronyms (u.s., u.n.) are one word; hyphens and apostrophes inside names split words on
+// both sides of the match, so "al-Omar" and "al Omar" meet.
+const TOKEN_PATTERN = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/\-]\d+)*|[^\s\p{L}\p{M}\p{N}'\-]/gu;
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+const LATIN_LETTER = /[a-z]/;
+
+function scriptOf(key: string): Script {
+  if (ARABIC_LETTER.test(key[0])) return 'ar';
+  if (LATIN_LETTER.test(key[0]) || /\p{L}/u.test(key[0])) return 'latin';
+  if (/\d/.test(key[0])) return 'digit';
+  return 'punct';
+}
+
+export function tokenize(text: string): TokenizedText {
+  const normalized = normalizeForMatching(text);
+  const tokens: Token[] = [];
+  for (const match of normalized.key.matchAll(TOKEN_PATTERN)) {
+    const keyStart = match.index ?? 0;
+    const raw = match[0];
+    const key = raw.includes('.') && /[a-z]/.test(raw) ? raw.replaceAll('.', '') : raw;
+    const [start, end] = toOriginalSpan(normalized, keyStart, keyStart + raw.length);
+    const script = scriptOf(key);
+    tokens.push({
+      index: tokens.length,
+      key,
+      start,
+      end,
+      script,
+      stems: script === 'ar' ? cliticStems(key) : [key],
+      sentence: 0,
+      paragraph: 0,
+    });
+  }
+  const sentences = segmentSentences(text, tokens);
+  return { text, normalized, tokens, sentences };
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+// An English full stop after these is an abbreviation, not the end of a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'sgt', 'maj', 'capt', 'brig', 'st', 'no', 'vs', 'etc',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'co', 'corp', 'approx',
+]);
+
+function isAbbreviation(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || prev.script !== 'latin') return false;
+  return prev.key.length === 1 || ABBREVIATIONS.has(prev.key);
+}
+
+/**
+ * Sentences end at . ! ? (Arabic ؟ is folded to ?) and at every line break; a line break also starts a
+ * new paragraph. Quoted speech is not split out: a quote is part of the sentence that reports it.
+ */
+export function segmentSentences(text: string, tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let first = 0;
+  const close = (endToken: number) => {
+    if (endToken <= first) return;
+    const index = sentences.length;
+    for (let t = first; t < endToken; t++) {
+      tokens[t].sentence = index;
+      tokens[t].paragraph = paragraph;
+    }
+    sentences.push({ index, paragraph, start: tokens[first].start, end: tokens[endToken - 1].end, firstToken: first, endToken });
+    first = endToken;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (i > first) {
+      const gap = text.slice(tokens[i - 1].end, token.start);
+      if (gap.includes('\n')) {
+        close(i);
+        paragraph++;
+      }
+    }
+    if (SENTENCE_END.has(token.key) && !isAbbreviation(tokens, i)) {
+      // Closing quotes and brackets right after the stop stay with the sentence they end.
+      let end = i + 1;
+      while (end < tokens.length && /^["')\]]$/.test(tokens[end].key) && !text.slice(tokens[end - 1].end, tokens[end].start).includes('\n')) end++;
+      close(end);
+      i = end - 1;
+    }
+  }
+  close(tokens.length);
+  return sentences;
+}
