@@ -124,7 +124,10 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     // A claim said "at the time" of a recalled event is about that event, not new news.
     const claimIsNews = claimed.length > 0 && !bgEarly.anaphoric && !bgEarly.cue;
     if (claimed.length > 0 && !claimIsNews) verdict.setAside.push(...claimed.map((t) => ({ match: t.match, rule: 'rule.trigger.claimed-earlier-act' })));
-    const main = verdict.live.filter((t) => t.group === 'main' || (t.group === 'claimed' && claimIsNews));
+    // "بعد القصف", "جراء القصف": a reference adds to the event being told; it starts one only when none is.
+    const referenceOnly = verdict.live.filter((t) => t.group === 'reference');
+    const refersToCurrent = current !== null && s - lastSentenceOfCurrent <= MAX_GAP && referenceOnly.length > 0;
+    const main = verdict.live.filter((t) => t.group === 'main' || (t.group === 'claimed' && claimIsNews) || (t.group === 'reference' && !refersToCurrent && !verdict.live.some((o) => o.group === 'main')));
     const responses = verdict.live.filter((t) => t.group === 'response');
     const answered = verdict.live.filter((t) => t.group === 'answered');
     const bg = bgEarly;
@@ -183,7 +186,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       if (mainDraft && target !== mainDraft) mainDraft.related.push({ relation: 'retaliation_for', target });
     }
 
-    if (verdict.live.length === 0 && current && !skipsAttachment(facts) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
+    const onlyReferences = verdict.live.every((t) => t.group === 'reference');
+    if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
       current.support.push(s);
     }
     if (verdict.setAside.length > 0) (mainDraft ?? current ?? drafts[drafts.length - 1])?.setAside.push(...verdict.setAside);

@@ -54,7 +54,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
     else if (agentCues.some((c) => follows(c, first, 2))) [role, rule] = ['agent', 'rule.role.after-agent-marker'];
     else if (hostCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.host-of-target'];
-    else if (passiveCues.some((c) => c.first > (trigger?.first ?? -1) - 4 && follows(c, first, 2))) [role, rule] = ['target', 'rule.role.passive-subject'];
+    else if (passiveCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.passive-subject'];
     else if (originCues.some((c) => follows(c, first, 6))) [role, rule] = [hedged ? 'suspect' : 'origin', 'rule.role.origin-clause'];
     else if (targetCues.some((c) => follows(c, first, 3))) [role, rule] = ['target', 'rule.role.after-target-marker'];
     else if (lightVerbs.some((c) => follows(c, first, 1))) [role, rule] = ['agent', 'rule.role.subject-of-light-verb'];

@@ -1,7 +1,7 @@
 import type { MatchOf } from '../lexicon/index.ts';
 import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
 
-export type TriggerGroup = 'main' | 'response' | 'answered' | 'claimed';
+export type TriggerGroup = 'main' | 'response' | 'answered' | 'claimed' | 'reference';
 
 export interface LiveTrigger {
   readonly match: MatchOf<'trigger'>;
@@ -39,6 +39,7 @@ export function judgeTriggers(facts: SentenceFacts): TriggerVerdict {
   const responsibility = cuesOf(facts, 'responsibility');
   const statistic = cuesOf(facts, 'statistic');
   const retaliation = cuesOf(facts, 'retaliation');
+  const reference = cuesOf(facts, 'reference');
   const numbers = facts.numbers;
   for (const t of distinctTriggers(facts.triggers)) {
     const reason = (() => {
@@ -64,6 +65,7 @@ export function judgeTriggers(facts: SentenceFacts): TriggerVerdict {
     if (responsibility.some((c) => c.end <= t.first)) group = 'claimed';
     else if (retaliation.some((c) => c.item.entry.points === 'answered' && overlapsOrFollows(c, 4))) group = 'answered';
     else if (retaliation.some((c) => c.item.entry.points === 'response' && overlapsOrFollows(c, 2))) group = 'response';
+    else if (reference.some((c) => within(c, t.first, 1))) group = 'reference';
     live.push({ match: t, group });
   }
   return { live, setAside };

@@ -63,10 +63,13 @@ function draftSentences(draft: Draft, ctx: BuildContext) {
   return draft.sentences.map((i) => ctx.article.sentences[i]);
 }
 
+/** Weapons named where the event's own triggers are, and in its supporting sentences; a return-fire sentence names the responder's. */
 function meansMatches(draft: Draft, ctx: BuildContext): MatchOf<'means'>[] {
-  return [...draft.sentences, ...draft.support]
+  const own = draft.sentences.filter((i) => draft.triggers.some((t) => ctx.article.text.tokens[t.first].sentence === i));
+  const replyStarts = (i: number) => Math.min(...draft.responses.filter((r) => ctx.article.text.tokens[r.first].sentence === i).map((r) => r.first));
+  return [...own, ...draft.support]
     .map((i) => ctx.article.sentences[i])
-    .flatMap((f) => f.means.filter((m) => !isQuoted(f, m.first)));
+    .flatMap((f) => f.means.filter((m) => !isQuoted(f, m.first) && m.first < replyStarts(f.sentence.index)));
 }
 
 function rolesOf(draft: Draft, ctx: BuildContext): ActorMention[] {

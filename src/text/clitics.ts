@@ -36,8 +36,17 @@ export function cliticStems(word: string): string[] {
       if (!stems.includes(stem)) stems.push(stem);
     }
   }
+  // The alef that carries an accusative tanween ("صاروخاً", "هجوماً", "قتيلاً") is not part of the stem.
+  for (const stem of [...stems]) {
+    if (stem.length > 3 && stem.endsWith(TANWEEN_SEAT) && !stem.endsWith(`${TANWEEN_SEAT}${TANWEEN_SEAT}`)) {
+      const bare = stem.slice(0, -1);
+      if (!stems.includes(bare)) stems.push(bare);
+    }
+  }
   return stems;
 }
+
+const TANWEEN_SEAT = 'ا';
 
 /** A lexicon word in its matching shape: the article is optional in text, so entries drop it. */
 export function entryStem(word: string): string {

@@ -104,12 +104,9 @@ export function segmentSentences(text: string, tokens: Token[]): Sentence[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (i > first) {
-      const gap = text.slice(tokens[i - 1].end, token.start);
-      if (gap.includes('\n')) {
-        close(i);
-        paragraph++;
-      }
+    if (i > 0 && text.slice(tokens[i - 1].end, token.start).includes('\n')) {
+      close(i);
+      paragraph++;
     }
     if (SENTENCE_END.has(token.key) && !isAbbreviation(tokens, i)) {
       // Closing quotes and brackets right after the stop stay with the sentence they end.

@@ -170,7 +170,6 @@ function interpret(chunk: Atom[], published: Day | null): Interpretation | null 
           break;
         case 'unit': {
           const unit = e.unit as TimeUnit;
-          if (spec.year !== undefined && unit === 'year') break;
           spec.unit = unit;
           spec.count = (e.count as number | undefined) ?? pendingNumber;
           pendingNumber = undefined;
@@ -199,6 +198,8 @@ function interpret(chunk: Atom[], published: Day | null): Interpretation | null 
     }
   }
   if (spec.direction === 1) spec.future = true;
+  // "عام 2017": the word for year only introduces the number.
+  if (spec.year !== undefined && spec.unit === 'year' && spec.count === undefined) delete spec.unit;
   // آب is also "father", May is also "may": a bare one is not a date.
   if (ambiguousMonth && spec.dayOfMonth === undefined && spec.year === undefined && spec.direction === undefined && !spec.part && !spec.since && !spec.monthCue) {
     delete spec.month;

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { recordJsonSchemas } from '../contracts/record.ts';
+import { DataError } from '../lexicon/index.ts';
+import { explainCommand } from './explain.ts';
+import { evalCommand } from './evaluate.ts';
+import { datesCommand } from './dates.ts';
+import { extractCommand } from './extract.ts';
+import { startCommand } from './start.ts';
+import { InputError } from './input.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('marsad')
+  .description('Marsad: conflict events from Arabic and English news, coded in ACLED\'s taxonomy')
+  .version(pkg.version)
+  .showHelpAfterError();
+
+const published = new Option('--published <YYYY-MM-DD>', 'publication date, to resolve "yesterday", "last June"...');
+
+program
+  .command('extract')
+  .description('extract events and claims from one article (a file or - for standard input), or a JSONL batch with --jsonl')
+  .argument('[file]', 'article text file, JSONL batch with --jsonl, or - for standard input', '-')
+  .addOption(published)
+  .addOption(new Option('--lang <lang>', 'language of the article').choices(['ar', 'en', 'auto']).default('auto'))
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'))
+  .option('--outlet <name>', 'the outlet that published the article')
+  .option('--jsonl', 'batch mode: one JSON object a line in, one result a line out, in order')
+  .action(extractCommand);
+
+program
+  .command('explain')
+  .description('show, per event and field, the evidence and the lexicon entries and rules that produced it')
+  .argument('<file>', 'article text file, or - for standard input')
+  .addOption(published)
+  .action(explainCommand);
+
+program
+  .command('eval')
+  .description('score extraction against a gold JSONL file (the spec\'s metrics)')
+  .requiredOption('--gold <file>', 'gold JSONL: input objects with an "events" array')
+  .option('--json', 'print the scores as JSON')
+  .option('--verbose', 'list missed and spurious events per article')
+  .action(evalCommand);
+
+program
+  .command('dates')
+  .description('print every date expression in a text with its resolution')
+  .argument('<text>', 'the text (Arabic or English)')
+  .addOption(published)
+  .action(datesCommand);
+
+program.command('schema').description('print the JSON Schema of the record, claims and batch input').action(() => {
+  process.stdout.write(`${JSON.stringify(recordJsonSchemas(), null, 2)}\n`);
+});
+
+program
+  .command('start')
+  .description('the main job: extract the demo corpus and print what was found')
+  .action(startCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof InputError || error instanceof DataError) {
+    process.stderr.write(`marsad: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
