@@ -56,7 +56,7 @@ export function countCasualties(sentences: readonly SentenceFacts[], timeTokens:
         spans.push([negation.first, cue.end]);
         if (role !== 'injured') killedDenied = true;
         if (role !== 'killed') injuredDenied = true;
-        if (role === 'injured' && /اصاب/.test(cue.form)) killedDenied = true; // "دون وقوع إصابات": no casualties at all
+        if (cue.item.entry.deniedMeansNone) killedDenied = true; // "دون وقوع إصابات": no casualties at all
         continue;
       }
       let count = cue.item.entry.count as number | undefined;

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractArticle } from '../pipeline.ts';
+
+const extract = (text: string, published = '2024-03-10') => extractArticle({ id: 't', text, published });
+
+describe('casualties', () => {
+  const cases: [string, number | null, number | null][] = [
+    ['استهدف قصف صاروخي قاعدة عسكرية في ريف دير الزور. ولم ترد أنباء عن سقوط قتلى أو جرحى.', 0, 0],
+    ['انفجرت عبوة ناسفة بدورية للجيش في ريف درعا دون وقوع إصابات.', 0, 0],
+    ['قُتل ثلاثة مدنيين وأصيب خمسة آخرون جراء غارة جوية على بلدة في ريف إدلب.', 3, 5],
+    ['أصيب أربعة أشخاص بجروح جراء قصف مدفعي على حي في مدينة تعز.', 0, 4],
+    ['شنت طائرات حربية غارة على بلدة في ريف إدلب.', null, null],
+    ['قصفت القوات التركية قرية في ريف الحسكة ما أسفر عن مقتل مدني.', 1, null],
+    ['شنت طائرة مسيرة غارة على سيارة في ريف درعا ما أدى إلى سقوط قتيلين.', 2, null],
+    ['A roadside bomb struck an army patrol near Tarmiyah, killing at least five soldiers.', 5, null],
+    ['Rockets hit the base overnight. No casualties were reported.', 0, 0],
+  ];
+  for (const [text, fatalities, injuries] of cases) {
+    it(text, () => {
+      const [event] = extract(text).events;
+      assert.ok(event, 'an event');
+      assert.equal(event.fatalities, fatalities);
+      assert.equal(event.injuries, injuries);
+    });
+  }
+});
+
+describe('attribution certainty', () => {
+  it('"رجحت المصادر" makes the attacker suspected, not stated', () => {
+    const [event] = extract('استهدف قصف صاروخي القاعدة الأمريكية في حقل العمر. ورجحت المصادر أن تكون الميليشيات الإيرانية وراء القصف.').events;
+    assert.equal(event.actor1_certainty, 'suspected');
+    assert.equal(event.actor1_suspected, 'Iran-backed militias');
+    assert.match(event.actor1, /^Unidentified Armed Group/);
+  });
+  it('a plainly stated attacker is stated', () => {
+    const [event] = extract('شن التحالف الدولي غارات على مواقع للميليشيات الإيرانية في ريف البوكمال.').events;
+    assert.equal(event.actor1, 'Global Coalition Against Daesh');
+    assert.equal(event.actor1_certainty, 'stated');
+    assert.equal(event.actor2, 'Iran-backed militias');
+  });
+  it('"reportedly" hedges an English attribution', () => {
+    const [event] = extract('Rockets reportedly fired by Iran-backed militias hit a US base in eastern Syria on Sunday.').events;
+    assert.equal(event.actor1_certainty, 'suspected');
+  });
+});
+
+describe('what is not an event', () => {
+  const texts = [
+    'ستستمر القوات بمهاجمة المناطق التي تستهدف قواعدها.',
+    'هددت الجماعة بشن هجمات على السفن في البحر الأحمر.',
+    'وبلغ عدد الهجمات على القواعد الأمريكية نحو 15 هجوماً منذ أيار عام 2017.',
+    'ارتفعت أسعار الوقود في العاصمة للمرة الثالثة هذا العام.',
+    'The central bank raised interest rates on Tuesday.',
+  ];
+  for (const text of texts) it(text, () => assert.deepEqual(extract(text).events, []));
+});
