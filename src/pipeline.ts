@@ -9,7 +9,7 @@ import { articleCountry, placeMentions } from './resolve/place/index.ts';
 import { parseDay, tagTimeExpressions } from './resolve/time/index.ts';
 import { buildClaim } from './record/claims.ts';
 import { buildEvent } from './record/build.ts';
-import { tokenize } from './text/index.ts';
+import { datelineEnd, tokenize } from './text/index.ts';
 
 /**
  * The only place the order of the stages is written:
@@ -22,18 +22,20 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const matches = lexicon.match(text);
   const numbers = findNumbers(text.tokens, matches);
   const times = tagTimeExpressions(text, matches, numbers, published ? parseDay(published) : null);
-  const article = gatherFacts(text, matches, times, numbers);
+  const dateline = datelineEnd(text);
+  const article = gatherFacts(text, matches, times, numbers, dateline);
 
   const discourse = buildDiscourse(article, published);
   const claimDrafts = findClaims(article);
 
-  const mentions = placeMentions(
+  const allMentions = placeMentions(
     ofKind(matches, 'place'),
     ofKind(matches, 'cue', 'geo'),
     article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin')),
     text.tokens,
   );
-  const countryContext = articleCountry(mentions, ofKind(matches, 'country-adjective'));
+  const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
+  const mentions = allMentions.filter((m) => m.first >= dateline);
   const timeTokens = new Set(times.flatMap((t) => Array.from({ length: t.end - t.first }, (_, k) => t.first + k)));
   const reference = article.sentences.slice(0, 2).flatMap((s) => s.times).find((t) => t.date === discourse.referenceDay);
 

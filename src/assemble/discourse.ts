@@ -118,7 +118,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
 
   for (const facts of article.sentences) {
     const s = facts.sentence.index;
-    const verdict = judgeTriggers(facts);
+    const verdict = judgeTriggers(facts, article.text.tokens);
     const claimed = verdict.live.filter((t) => t.group === 'claimed');
     const bgEarly = hasBackgroundCue(facts, article.text);
     // A claim said "at the time" of a recalled event is about that event, not new news.

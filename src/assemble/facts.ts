@@ -21,6 +21,8 @@ export interface SentenceFacts {
 
 export interface ArticleFacts {
   readonly text: TokenizedText;
+  /** Tokens before this index are the wire dateline. */
+  readonly datelineEnd: number;
   readonly sentences: SentenceFacts[];
 }
 
@@ -49,6 +51,7 @@ export function gatherFacts(
   matches: readonly LexMatch[],
   times: readonly TimeExpression[],
   numbers: readonly NumberExpression[],
+  datelineEnd = 0,
 ): ArticleFacts {
   const sentences: SentenceFacts[] = text.sentences.map((sentence) => ({
     sentence,
@@ -65,6 +68,7 @@ export function gatherFacts(
   }));
   const sentenceOf = (token: number) => sentences[text.tokens[token].sentence];
   for (const m of matches) {
+    if (m.first < datelineEnd && m.item.kind !== 'source') continue;
     const facts = sentenceOf(m.first);
     const item = m.item;
     switch (item.kind) {
@@ -96,9 +100,9 @@ export function gatherFacts(
         break;
     }
   }
-  for (const t of times) sentenceOf(t.first).times.push(t);
+  for (const t of times) if (t.first >= datelineEnd) sentenceOf(t.first).times.push(t);
   for (const n of numbers) sentenceOf(n.first).numbers.push(n);
-  return { text, sentences };
+  return { text, sentences, datelineEnd };
 }
 
 export function isQuoted(facts: SentenceFacts, token: number): boolean {

@@ -2,7 +2,7 @@ import type { ActorEntry, MatchOf } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
 import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
 
-export type Role = 'agent' | 'target' | 'suspect' | 'origin';
+export type Role = 'agent' | 'target' | 'suspect' | 'origin' | 'speaker';
 
 export interface ActorMention {
   readonly entry: ActorEntry;
@@ -39,6 +39,9 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const originCues = byRole('origin');
   const passiveCues = byRole('passive');
   const hedges = cuesOf(facts, 'hedging');
+  const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
+  const casualties = cuesOf(facts, 'casualties');
+  const numbers = facts.numbers;
   const trigger = triggers[0];
   const mentions: ActorMention[] = [];
   const actors = facts.actors.filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !isQuoted(facts, a.first));
@@ -52,6 +55,12 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     const isEnglish = tokens[first].script === 'latin';
     const civilians = actor.item.entry.kind === 'civilians';
     if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
+    // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.
+    else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3) || speech.some((c) => follows(c, first, 1))) [role, rule] = ['speaker', 'rule.role.speaker'];
+    // "four soldiers were killed", "مقتل ثلاثة عناصر من قوات النظام": the counted dead are the targets.
+    else if (numbers.some((n) => n.end === first) || casualties.some((c) => (c.end <= first && first - c.end <= 3) || (c.first >= actor.end && c.first - actor.end <= 2))) {
+      [role, rule] = ['target', 'rule.role.casualties-are-targets'];
+    }
     else if (agentCues.some((c) => follows(c, first, 2))) [role, rule] = ['agent', 'rule.role.after-agent-marker'];
     else if (hostCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.host-of-target'];
     else if (passiveCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.passive-subject'];

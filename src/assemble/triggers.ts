@@ -1,4 +1,5 @@
 import type { MatchOf } from '../lexicon/index.ts';
+import type { Token } from '../text/index.ts';
 import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
 
 export type TriggerGroup = 'main' | 'response' | 'answered' | 'claimed' | 'reference';
@@ -30,7 +31,17 @@ function distinctTriggers(triggers: readonly MatchOf<'trigger'>[]): MatchOf<'tri
  * Which triggers in a sentence report a real event of this article, and which role each plays:
  * the event itself, a reply to it ("والرد بقصف"), or an earlier attack being answered ("رداً على").
  */
-export function judgeTriggers(facts: SentenceFacts): TriggerVerdict {
+const ARTICLE = 'ال';
+const ENGLISH_DETERMINERS = new Set(['the', 'this', 'that', 'these']);
+
+function isDefinite(t: MatchOf<'trigger'>, tokens: readonly Token[]): boolean {
+  const first = tokens[t.first];
+  if (first.script === 'latin') return ENGLISH_DETERMINERS.has(tokens[t.first - 1]?.key ?? '');
+  // The stem list runs from the whole word to the bare stem; an article shows as a stem that keeps ال.
+  return first.stems.some((stem) => stem.startsWith(ARTICLE) && first.stems.includes(stem.slice(ARTICLE.length)));
+}
+
+export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): TriggerVerdict {
   const live: LiveTrigger[] = [];
   const setAside: TriggerVerdict['setAside'] = [];
   const modality = cuesOf(facts, 'modality');
@@ -66,6 +77,8 @@ export function judgeTriggers(facts: SentenceFacts): TriggerVerdict {
     else if (retaliation.some((c) => c.item.entry.points === 'answered' && overlapsOrFollows(c, 4))) group = 'answered';
     else if (retaliation.some((c) => c.item.entry.points === 'response' && overlapsOrFollows(c, 2))) group = 'response';
     else if (reference.some((c) => within(c, t.first, 1))) group = 'reference';
+    // "the attack", "الهجوم" with no date of its own: the event already being told.
+    else if (t.item.entry.form === 'noun' && isDefinite(t, tokens) && facts.times.length === 0) group = 'reference';
     live.push({ match: t, group });
   }
   return { live, setAside };

@@ -36,7 +36,7 @@ export interface TokenizedText {
 
 // Dotted acronyms (u.s., u.n.) are one word; hyphens and apostrophes inside names split words on
 // both sides of the match, so "al-Omar" and "al Omar" meet.
-const TOKEN_PATTERN = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/\-]\d+)*|[^\s\p{L}\p{M}\p{N}'\-]/gu;
+const TOKEN_PATTERN = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/\-]\d+)*|(?<=^|\s)-+(?=\s|$)|[^\s\p{L}\p{M}\p{N}'\-]/gu;
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 const LATIN_LETTER = /[a-z]/;
 
@@ -45,6 +45,22 @@ function scriptOf(key: string): Script {
   if (LATIN_LETTER.test(key[0]) || /\p{L}/u.test(key[0])) return 'latin';
   if (/\d/.test(key[0])) return 'digit';
   return 'punct';
+}
+
+/**
+ * The dateline that opens a wire report ("BAGHDAD, March 3 (Reuters) -", "دمشق - 9 كانون الثاني
+ * (الأناضول) -"): its date is the report's, its city the newsroom's, neither the event's.
+ * Returns the index of the first token after it, or 0 when the text has none.
+ */
+export function datelineEnd(text: TokenizedText): number {
+  const { tokens } = text;
+  const limit = Math.min(tokens.length, 16);
+  let end = 0;
+  for (let i = 0; i < limit; i++) {
+    if (tokens[i].sentence !== 0) break;
+    if (tokens[i].key === '-') end = i + 1;
+  }
+  return end;
 }
 
 export function tokenize(text: string): TokenizedText {
