@@ -26,7 +26,6 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const article = gatherFacts(text, matches, times, numbers, dateline);
 
   const discourse = buildDiscourse(article, published);
-  const claimDrafts = findClaims(article);
 
   const allMentions = placeMentions(
     ofKind(matches, 'place'),
@@ -36,6 +35,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   );
   const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
   const mentions = allMentions.filter((m) => m.first >= dateline);
+  const claimDrafts = findClaims(article, countryContext);
   const timeTokens = new Set(times.flatMap((t) => Array.from({ length: t.end - t.first }, (_, k) => t.first + k)));
   const reference = article.sentences.slice(0, 2).flatMap((s) => s.times).find((t) => t.date === discourse.referenceDay);
 

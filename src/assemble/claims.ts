@@ -19,8 +19,8 @@ export interface ClaimDraft {
   readonly anaphoric: boolean;
 }
 
-function speakerName(entry: ActorEntry): string {
-  const name = entry.name ?? entry.template ?? '';
+function speakerName(entry: ActorEntry, country: string | null): string {
+  const name = entry.name ?? (entry.template ?? '').replaceAll('{country}', country ?? 'Unknown');
   return entry.affiliation ? `${name} (${entry.affiliation})` : name;
 }
 
@@ -42,13 +42,20 @@ function trimPunctuation(article: ArticleFacts, first: number, end: number): num
   return e;
 }
 
-export function findClaims(article: ArticleFacts): ClaimDraft[] {
+// Groups of people, not a body that speaks: "قال مدنيون" is testimony, attributed as a source.
+const NOT_SPEAKERS = new Set(['civilians', 'protesters', 'rioters', 'unidentified']);
+
+export function findClaims(article: ArticleFacts, country: string | null): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   for (const facts of article.sentences) {
     const { sentence } = facts;
     const anaphoric = cuesOf(facts, 'background').some((c) => c.item.entry.anaphoric);
     const actors = facts.actors.filter((a) => !isQuoted(facts, a.first));
-    const responsibility = cuesOf(facts, 'responsibility')[0];
+    // "لم تعلن أي جهة مسؤوليتها", "no group claimed": a denied claim; "يحمّل حماس المسؤولية": a blame.
+    const denials = [...cuesOf(facts, 'negation'), ...cuesOf(facts, 'hedging')];
+    const responsibility = cuesOf(facts, 'responsibility').find(
+      (c) => !denials.some((d) => d.end <= c.first && c.first - d.end <= 4) && !article.text.tokens.slice(Math.max(facts.sentence.firstToken, c.first - 4), c.first).some((t) => t.key === 'لم' || t.key === 'no' || t.key === 'not'),
+    );
     if (responsibility) {
       const claimant = [...actors].filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind)).pop()
         ?? actors.find((a) => a.first >= responsibility.end);
@@ -58,7 +65,7 @@ export function findClaims(article: ArticleFacts): ClaimDraft[] {
         claims.push({
           kind: 'responsibility',
           sentence: sentence.index,
-          speaker: speakerName(claimant.item.entry),
+          speaker: speakerName(claimant.item.entry, country),
           speakerActor: claimant.item.entry,
           value: null,
           since: null,
@@ -95,7 +102,7 @@ export function findClaims(article: ArticleFacts): ClaimDraft[] {
     const speech = cuesOf(facts, 'speech').find((c) => !isQuoted(facts, c.first));
     if (speech && !responsibility) {
       // A statement needs a named speaker; "sources said" only attributes the report.
-      const named = actors.filter((a) => a.first >= speech.end && a.first - speech.end <= 8);
+      const named = actors.filter((a) => a.first >= speech.end && a.first - speech.end <= 8 && !NOT_SPEAKERS.has(a.item.entry.kind));
       const person = named.find((a) => a.item.entry.kind === 'person');
       const speaker = person ?? named.find((a) => a.item.entry.kind === 'organization') ?? named[0];
       if (speaker) {
@@ -104,7 +111,7 @@ export function findClaims(article: ArticleFacts): ClaimDraft[] {
         claims.push({
           kind: 'statement',
           sentence: sentence.index,
-          speaker: speakerName(speaker.item.entry),
+          speaker: speakerName(speaker.item.entry, country),
           speakerActor: speaker.item.entry,
           value: null,
           since: null,

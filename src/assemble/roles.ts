@@ -1,4 +1,4 @@
-import type { ActorEntry, MatchOf } from '../lexicon/index.ts';
+import type { ActorEntry, Lexicon, MatchOf } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
 import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
 
@@ -29,7 +29,21 @@ function follows(cue: { end: number }, first: number, window: number): boolean {
  * target word it is the target ("غارات على مواقع الميليشيات"); after "من قبل" it is the agent; after
  * a host clause ("الذي تتخذه القوات الأميركية قاعدة") it owns the target. English is subject-first.
  */
-export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'trigger'>[], tokens: readonly Token[]): ActorMention[] {
+/** Aircraft are flown by states: "طائرات حربية إسرائيلية", "a Turkish drone" name the national military. */
+const STATE_OPERATED_MEANS = new Set(['aircraft', 'drone']);
+
+function nationalAircraft(facts: SentenceFacts, lexicon: Lexicon): MatchOf<'actor'>[] {
+  const out: MatchOf<'actor'>[] = [];
+  for (const means of facts.means) {
+    if (!STATE_OPERATED_MEANS.has(means.item.entry.label)) continue;
+    const adjective = facts.adjectives.find((a) => a.first >= means.end && a.first - means.end <= 1) ?? facts.adjectives.find((a) => a.end === means.first);
+    const military = adjective && lexicon.nationalMilitary(adjective.item.entry.name);
+    if (military) out.push({ item: { kind: 'actor', id: military.id, entry: military }, form: means.form, first: Math.min(means.first, adjective.first), end: Math.max(means.end, adjective.end) });
+  }
+  return out;
+}
+
+export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'trigger'>[], tokens: readonly Token[], lexicon: Lexicon): ActorMention[] {
   const roleCues = cuesOf(facts, 'roles');
   const byRole = (role: string) => roleCues.filter((c) => c.item.entry.role === role);
   const agentCues = byRole('agent');
@@ -44,7 +58,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const numbers = facts.numbers;
   const trigger = triggers[0];
   const mentions: ActorMention[] = [];
-  const actors = facts.actors.filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !isQuoted(facts, a.first));
+  const actors = [...facts.actors, ...nationalAircraft(facts, lexicon)].filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !isQuoted(facts, a.first));
   // A shorter actor inside a longer one ("القوات" in "القوات الأمريكية") is the same mention.
   const distinct = actors.filter((a) => !actors.some((o) => o !== a && o.first <= a.first && o.end >= a.end && o.end - o.first > a.end - a.first));
   for (const actor of distinct) {

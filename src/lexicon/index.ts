@@ -26,6 +26,7 @@ export class Lexicon {
   readonly data: LexiconData;
   private readonly matcher = new Matcher<LexItem>();
   private readonly byId = new Map<string, LexItem>();
+  private readonly militaries = new Map<string, ActorEntry>();
 
   constructor(data: LexiconData) {
     this.data = data;
@@ -34,7 +35,12 @@ export class Lexicon {
       this.matcher.add(item, [...forms.ar, ...forms.en]);
     };
     for (const entry of data.triggers) add({ kind: 'trigger', id: entry.id, entry }, entry);
-    for (const entry of data.actors) add({ kind: 'actor', id: entry.id, entry }, entry);
+    for (const entry of data.actors) {
+      add({ kind: 'actor', id: entry.id, entry }, entry);
+      if (entry.kind === 'state' && !entry.parent && entry.country && entry.name?.startsWith('Military Forces of') && !this.militaries.has(entry.country)) {
+        this.militaries.set(entry.country, entry);
+      }
+    }
     for (const entry of data.places) {
       add({ kind: 'place', id: entry.id, entry }, entry);
       if (entry.adjectives) add({ kind: 'country-adjective', id: `${entry.id}.adjective`, entry }, entry.adjectives);
@@ -46,6 +52,11 @@ export class Lexicon {
     for (const [family, entries] of data.cues) {
       for (const entry of entries) add({ kind: 'cue', id: entry.id, family, entry }, entry);
     }
+  }
+
+  /** The national military of a country ("Military Forces of Turkey"), for "مسيرة تركية", "Israeli warplanes". */
+  nationalMilitary(country: string): ActorEntry | undefined {
+    return this.militaries.get(country);
   }
 
   get formCount(): number {

@@ -66,6 +66,12 @@ function spellingVariants(form: string): string[] {
   return [...out];
 }
 
+function addOnce(out: Node[], from: number, n: number, node: Node): number {
+  for (let k = from; k < n; k++) if (out[k] === node) return n;
+  out[n] = node;
+  return n + 1;
+}
+
 export class Matcher<T extends Matchable = Matchable> {
   private readonly root = newNode();
   private formCount = 0;
@@ -104,17 +110,18 @@ export class Matcher<T extends Matchable = Matchable> {
     }
   }
 
-  private step(node: Node, token: Token, out: Node[]): void {
+  /** Appends to `out` (from `count`) the nodes reached from `node` by the token; returns the new count. */
+  private step(node: Node, token: Token, out: Node[], count: number): number {
+    let n = count;
     for (const stem of token.stems) {
       const exact = node.exact.get(stem);
-      if (exact && !out.includes(exact)) out.push(exact);
+      if (exact) n = addOnce(out, count, n, exact);
       if (node.prefixes.size > 0 && stem.length >= PREFIX_INDEX) {
         const list = node.prefixes.get(stem.slice(0, PREFIX_INDEX));
-        if (list) {
-          for (const p of list) if (stem.startsWith(p.prefix) && !out.includes(p.node)) out.push(p.node);
-        }
+        if (list) for (const p of list) if (stem.startsWith(p.prefix)) n = addOnce(out, count, n, p.node);
       }
     }
+    return n;
   }
 
   /** Every match of every form, within sentences; overlapping matches are all returned. */
@@ -123,16 +130,17 @@ export class Matcher<T extends Matchable = Matchable> {
     let frontier: Node[] = [];
     let next: Node[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      frontier.length = 0;
-      frontier.push(this.root);
-      for (let j = i; j < tokens.length && frontier.length > 0; j++) {
-        if (tokens[j].sentence !== tokens[i].sentence) break;
-        next.length = 0;
-        for (const node of frontier) this.step(node, tokens[j], next);
-        for (const node of next) {
-          for (const { item, form } of node.items) matches.push({ item: item as T, form, first: i, end: j + 1 });
+      let size = this.step(this.root, tokens[i], frontier, 0);
+      for (let j = i; size > 0; ) {
+        for (let k = 0; k < size; k++) {
+          for (const { item, form } of frontier[k].items) matches.push({ item: item as T, form, first: i, end: j + 1 });
         }
+        j++;
+        if (j >= tokens.length || tokens[j].sentence !== tokens[i].sentence) break;
+        let nextSize = 0;
+        for (let k = 0; k < size; k++) nextSize = this.step(frontier[k], tokens[j], next, nextSize);
         [frontier, next] = [next, frontier];
+        size = nextSize;
       }
     }
     return matches;

@@ -77,12 +77,12 @@ function rolesOf(draft: Draft, ctx: BuildContext): ActorMention[] {
   for (const facts of draftSentences(draft, ctx)) {
     const triggers = draft.triggers.filter((t) => ctx.article.text.tokens[t.first].sentence === facts.sentence.index);
     const responseOnly = triggers.length === 0;
-    const mentions = assignRoles(facts, triggers.length ? triggers : draft.responses, ctx.article.text.tokens);
+    const mentions = assignRoles(facts, triggers.length ? triggers : draft.responses, ctx.article.text.tokens, ctx.lexicon);
     // In a return-fire sentence the responder is the original target: only suspects carry over.
     out.push(...(responseOnly ? mentions.filter((m) => m.role === 'suspect') : mentions));
   }
   for (const i of draft.support) {
-    out.push(...assignRoles(ctx.article.sentences[i], [], ctx.article.text.tokens).filter((m) => m.role === 'suspect'));
+    out.push(...assignRoles(ctx.article.sentences[i], [], ctx.article.text.tokens, ctx.lexicon).filter((m) => m.role === 'suspect'));
   }
   return out;
 }

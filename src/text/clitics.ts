@@ -9,6 +9,8 @@ interface ProcliticData {
   minStem: number;
 }
 
+const NOUN_SUFFIXES = ['ا', 'ين', 'ان', 'ون'];
+
 const data = JSON.parse(readFileSync(dataPath('lexicon/arabic-proclitics.json'), 'utf8')) as ProcliticData;
 const ARTICLE = foldKey(data.article);
 
@@ -36,17 +38,18 @@ export function cliticStems(word: string): string[] {
       if (!stems.includes(stem)) stems.push(stem);
     }
   }
-  // The alef that carries an accusative tanween ("صاروخاً", "هجوماً", "قتيلاً") is not part of the stem.
+  // The alef that carries an accusative tanween ("صاروخاً", "هجوماً", "قتيلاً") is not part of the
+  // stem, nor is a dual or plural ending ("صاروخين", "مسلحين"): a stem is only ever an extra candidate.
   for (const stem of [...stems]) {
-    if (stem.length > 3 && stem.endsWith(TANWEEN_SEAT) && !stem.endsWith(`${TANWEEN_SEAT}${TANWEEN_SEAT}`)) {
-      const bare = stem.slice(0, -1);
-      if (!stems.includes(bare)) stems.push(bare);
+    for (const suffix of NOUN_SUFFIXES) {
+      if (stem.length - suffix.length >= 3 && stem.endsWith(suffix)) {
+        const bare = stem.slice(0, -suffix.length);
+        if (!stems.includes(bare)) stems.push(bare);
+      }
     }
   }
   return stems;
 }
-
-const TANWEEN_SEAT = 'ا';
 
 /** A lexicon word in its matching shape: the article is optional in text, so entries drop it. */
 export function entryStem(word: string): string {

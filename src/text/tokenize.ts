@@ -37,13 +37,13 @@ export interface TokenizedText {
 // Dotted acronyms (u.s., u.n.) are one word; hyphens and apostrophes inside names split words on
 // both sides of the match, so "al-Omar" and "al Omar" meet.
 const TOKEN_PATTERN = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/\-]\d+)*|(?<=^|\s)-+(?=\s|$)|[^\s\p{L}\p{M}\p{N}'\-]/gu;
-const ARABIC_LETTER = /[\u0600-\u06FF]/;
-const LATIN_LETTER = /[a-z]/;
+const LETTER = /\p{L}/u;
 
 function scriptOf(key: string): Script {
-  if (ARABIC_LETTER.test(key[0])) return 'ar';
-  if (LATIN_LETTER.test(key[0]) || /\p{L}/u.test(key[0])) return 'latin';
-  if (/\d/.test(key[0])) return 'digit';
+  const c = key.charCodeAt(0);
+  if (c >= 0x0600 && c <= 0x06ff) return 'ar';
+  if (c >= 0x30 && c <= 0x39) return 'digit';
+  if ((c >= 0x61 && c <= 0x7a) || LETTER.test(key[0])) return 'latin';
   return 'punct';
 }
 
