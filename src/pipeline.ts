@@ -32,6 +32,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     ofKind(matches, 'cue', 'geo'),
     article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin')),
     text.tokens,
+    input.text,
   );
   const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
   const mentions = allMentions.filter((m) => m.first >= dateline);

@@ -51,6 +51,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const statistic = cuesOf(facts, 'statistic');
   const retaliation = cuesOf(facts, 'retaliation');
   const reference = cuesOf(facts, 'reference');
+  const possession = cuesOf(facts, 'possession');
   const numbers = facts.numbers;
   for (const t of distinctTriggers(facts.triggers)) {
     const reason = (() => {
@@ -58,6 +59,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       const modal = modality.find((c) => within(c, t.first, (c.item.entry.window as number) ?? 4));
       if (modal) return `rule.trigger.unreal:${modal.item.id}`;
       if (anniversary.some((c) => within(c, t.first, 4))) return 'rule.trigger.anniversary';
+      if (t.item.entry.form === 'noun' && possession.some((c) => within(c, t.first, 4))) return 'rule.trigger.weapon-held-not-used';
       if (facts.times.every((x) => x.kind !== 'point') && generic.some((c) => within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
         return 'rule.trigger.generic-series';
       }

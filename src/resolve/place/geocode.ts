@@ -39,11 +39,26 @@ export function specificity(kind: string): number {
 }
 
 /** Groups matches on the same words into one mention with its candidate entries. */
+/**
+ * An English place name is capitalized ("Hit" the town, not "hit" the verb), and a name fused into a
+ * compound ("Iran-backed", "US-led") is an adjective, not a place.
+ */
+function isNameLike(tokens: readonly Token[], first: number, end: number, text: string): boolean {
+  const start = tokens[first];
+  if (start.script === 'latin') {
+    const ch = text[start.start];
+    if (ch !== ch.toUpperCase()) return false;
+  }
+  const after = text[tokens[end - 1].end];
+  return after !== '-';
+}
+
 export function placeMentions(
   places: readonly MatchOf<'place'>[],
   geoCues: readonly MatchOf<'cue'>[],
   originCues: readonly MatchOf<'cue'>[],
   tokens: readonly Token[],
+  text: string,
 ): PlaceMention[] {
   const bySpan = new Map<string, MatchOf<'place'>[]>();
   for (const p of places) {
@@ -55,6 +70,7 @@ export function placeMentions(
   const mentions: PlaceMention[] = [];
   for (const group of bySpan.values()) {
     const { first, end } = group[0];
+    if (!isNameLike(tokens, first, end, text)) continue;
     const qualifiers = new Set<string>();
     for (const cue of geoCues) {
       if (cue.end === first || cue.end === first - 1) {

@@ -182,6 +182,7 @@ function interpret(chunk: Atom[], published: Day | null): Interpretation | null 
           spec.part = e.part as TimeSpec['part'];
           break;
         case 'anchor':
+          if (e.anchor === 'until') return null; // "حتى اليوم", "so far": a span up to now, not the event's day
           if (e.anchor === 'since') spec.since = true;
           else if (e.anchor === 'ago') spec.ago = true;
           else spec.earlier = true;
