@@ -83,8 +83,11 @@ function referenceDayOf(article: ArticleFacts, published: string | null): string
   return published;
 }
 
-function placeKeys(facts: SentenceFacts): Set<string> {
-  return new Set(facts.places.filter((p) => ['city', 'town', 'village', 'neighbourhood'].includes(p.item.entry.kind) || p.item.entry.kind.includes('_') || p.item.entry.kind === 'base' || p.item.entry.kind === 'airport').map((p) => p.item.entry.name));
+const SPECIFIC_PLACE = new Set(['city', 'town', 'village', 'neighbourhood', 'oil_field', 'gas_field', 'base', 'airport', 'crossing', 'dam', 'camp', 'prison', 'port']);
+
+/** The admin1 units of the specific places (towns, sites) a sentence names. */
+function placeAreas(facts: SentenceFacts): Set<string> {
+  return new Set(facts.places.filter((p) => SPECIFIC_PLACE.has(p.item.entry.kind)).map((p) => `${p.item.entry.country}/${p.item.entry.admin1 ?? p.item.entry.name}`));
 }
 
 function skipsAttachment(facts: SentenceFacts): boolean {
@@ -137,9 +140,11 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     if (main.length > 0) {
       const time = governingTime(facts, main[0].match);
       const background = bg.cue || inheritsBackground || isBeforeNews(time, reference);
-      const newPlaces = placeKeys(facts);
-      const currentPlaces = current ? new Set(current.sentences.flatMap((i) => [...placeKeys(article.sentences[i])])) : new Set<string>();
-      const conflictingPlace = [...newPlaces].some((p) => !currentPlaces.has(p)) && currentPlaces.size > 0;
+      // Another town of the same governorate is still the same story ("north of Baghdad ... near
+      // Tarmiyah"); a town in another governorate is another event.
+      const newAreas = placeAreas(facts);
+      const currentAreas = current ? new Set(current.sentences.flatMap((i) => [...placeAreas(article.sentences[i])])) : new Set<string>();
+      const conflictingPlace = currentAreas.size > 0 && newAreas.size > 0 && ![...newAreas].some((p) => currentAreas.has(p));
       const sameFamily = current ? eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
       const sameTime = !time || !current?.time || time.date === current.time.date;
       const continues =

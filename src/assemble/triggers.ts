@@ -60,7 +60,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       if (modal) return `rule.trigger.unreal:${modal.item.id}`;
       if (anniversary.some((c) => within(c, t.first, 4))) return 'rule.trigger.anniversary';
       if (t.item.entry.form === 'noun' && possession.some((c) => within(c, t.first, 4))) return 'rule.trigger.weapon-held-not-used';
-      if (facts.times.every((x) => x.kind !== 'point') && generic.some((c) => within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
+      if (facts.times.every((x) => x.kind !== 'point' || !x.date) && generic.some((c) => within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
         return 'rule.trigger.generic-series';
       }
       if (statistic.some((c) => c.first < t.first)) return 'rule.trigger.statistic';

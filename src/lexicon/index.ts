@@ -21,6 +21,7 @@ export type MatchOf<K extends LexKind> = Match<Extract<LexItem, { kind: K }>>;
 export type { ActorEntry, CueEntry, MeansEntry, NumberEntry, PlaceEntry, SourceEntry, TimeEntry, TriggerEntry };
 export { DataError } from './load.ts';
 export { formKeys } from './matcher.ts';
+import { formKeys } from './matcher.ts';
 
 export class Lexicon {
   readonly data: LexiconData;
@@ -41,8 +42,21 @@ export class Lexicon {
         this.militaries.set(entry.country, entry);
       }
     }
+    // A one-word place name that is also a word of another kind ("مدني" civilian / Wad Madani,
+    // "هيت" is safe, "حماة" is safe) is read as that word; the place keeps its longer names.
+    const otherWords = new Set<string>();
+    for (const list of [data.actors, data.triggers, data.means, data.numbers, data.time, ...data.cues.values()] as { ar: string[]; en: string[] }[][]) {
+      for (const entry of list) for (const form of [...entry.ar, ...entry.en]) {
+        const keys = formKeys(form);
+        if (keys.length === 1 && !keys[0].prefix) otherWords.add(keys[0].key);
+      }
+    }
+    const placeForms = (forms: string[]) => forms.filter((form) => {
+      const keys = formKeys(form);
+      return keys.length > 1 || !otherWords.has(keys[0]?.key ?? '');
+    });
     for (const entry of data.places) {
-      add({ kind: 'place', id: entry.id, entry }, entry);
+      add({ kind: 'place', id: entry.id, entry }, { ar: placeForms(entry.ar), en: placeForms(entry.en) });
       if (entry.adjectives) add({ kind: 'country-adjective', id: `${entry.id}.adjective`, entry }, entry.adjectives);
     }
     for (const entry of data.means) add({ kind: 'means', id: entry.id, entry }, entry);

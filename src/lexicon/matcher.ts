@@ -25,7 +25,13 @@ interface Node {
   exact: Map<string, Node>;
   prefixes: Map<string, { prefix: string; node: Node }[]>;
   items: { item: Matchable; form: string }[];
+  /** After a gap marker (…) in a form: the rest of the form, reached after skipping up to GAP_WIDTH words. */
+  gap?: Node;
 }
+
+/** "ألقت … القبض" also reads "ألقت الأجهزة الأمنية القبض": verb-first Arabic puts the subject inside the phrase. */
+export const GAP_MARKER = '…';
+const GAP_WIDTH = 3;
 
 const PREFIX_INDEX = 3;
 const WORD_SPLIT = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/]\d+)*|[^\s\p{L}\p{M}\p{N}'\-*]/gu;
@@ -40,9 +46,13 @@ interface SpellingVariants {
 const spelling = JSON.parse(readFileSync(dataPath('lexicon/spelling-variants.json'), 'utf8')) as SpellingVariants;
 
 /** A form's keys: words folded as text is, Arabic article dropped, `*` kept as a prefix marker. */
-export function formKeys(form: string): { key: string; prefix: boolean }[] {
-  const keys: { key: string; prefix: boolean }[] = [];
+export function formKeys(form: string): { key: string; prefix: boolean; gap?: boolean }[] {
+  const keys: { key: string; prefix: boolean; gap?: boolean }[] = [];
   for (const word of form.trim().split(/\s+/)) {
+    if (word === GAP_MARKER || word === '...') {
+      if (keys.length > 0) keys.push({ key: '', prefix: false, gap: true });
+      continue;
+    }
     const prefix = word.endsWith('*');
     const folded = foldKey(prefix ? word.slice(0, -1) : word);
     const parts = [...folded.matchAll(WORD_SPLIT)].map((m) => (m[0].includes('.') && /[a-z]/.test(m[0]) ? m[0].replaceAll('.', '') : m[0]));
@@ -90,8 +100,11 @@ export class Matcher<T extends Matchable = Matchable> {
     const keys = formKeys(variant);
     if (keys.length === 0) return;
     let node = this.root;
-    for (const { key, prefix } of keys) {
-      if (prefix) {
+    for (const { key, prefix, gap } of keys) {
+      if (gap) {
+        node.gap ??= newNode();
+        node = node.gap;
+      } else if (prefix) {
         const bucket = key.slice(0, PREFIX_INDEX);
         let list = node.prefixes.get(bucket);
         if (!list) node.prefixes.set(bucket, (list = []));
@@ -129,16 +142,27 @@ export class Matcher<T extends Matchable = Matchable> {
     const matches: Match<T>[] = [];
     let frontier: Node[] = [];
     let next: Node[] = [];
+    let gaps: { node: Node; left: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       let size = this.step(this.root, tokens[i], frontier, 0);
-      for (let j = i; size > 0; ) {
+      gaps.length = 0;
+      for (let j = i; size > 0 || gaps.length > 0; ) {
         for (let k = 0; k < size; k++) {
-          for (const { item, form } of frontier[k].items) matches.push({ item: item as T, form, first: i, end: j + 1 });
+          const node = frontier[k];
+          for (const { item, form } of node.items) matches.push({ item: item as T, form, first: i, end: j + 1 });
+          if (node.gap) gaps.push({ node: node.gap, left: GAP_WIDTH });
         }
         j++;
         if (j >= tokens.length || tokens[j].sentence !== tokens[i].sentence) break;
         let nextSize = 0;
         for (let k = 0; k < size; k++) nextSize = this.step(frontier[k], tokens[j], next, nextSize);
+        // A gap may close on this word or swallow it and wait for the next.
+        const open: { node: Node; left: number }[] = [];
+        for (const g of gaps) {
+          nextSize = this.step(g.node, tokens[j], next, nextSize);
+          if (g.left > 1 && tokens[j].script !== 'punct') open.push({ node: g.node, left: g.left - 1 });
+        }
+        gaps = open;
         [frontier, next] = [next, frontier];
         size = nextSize;
       }

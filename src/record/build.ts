@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../contracts/paths.ts';
 import { classifySubEventType, interactionCode } from '../contracts/acled.ts';
 import type { EventRecord, Span } from '../contracts/record.ts';
 import { countCasualties } from '../assemble/casualties.ts';
@@ -30,11 +32,37 @@ const UNIDENTIFIED_MILITARY = 'Unidentified Military Forces ({country})';
 const PROTESTERS = 'Protesters ({country})';
 const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
 
+const precedence = (JSON.parse(readFileSync(dataPath('acled/precedence.json'), 'utf8')) as { groups: string[][] }).groups;
+
+/** The higher of two sub-event types of one precedence family, or null when they are not of one. */
+function higher(a: string, b: string): string | null {
+  for (const group of precedence) {
+    const ia = group.indexOf(a);
+    const ib = group.indexOf(b);
+    if (ia >= 0 && ib >= 0) return ia <= ib ? a : b;
+  }
+  return null;
+}
+
 function chooseSubEventType(draft: Draft, ctx: BuildContext, target: ActorEntry | null): { type: string; rules: string[] } {
   const rules: string[] = [];
   const best = [...draft.triggers].sort((a, b) => b.item.entry.weight - a.item.entry.weight)[0];
   let type = best.item.entry.subEventType;
   rules.push(best.item.id);
+  for (const t of draft.triggers) {
+    const raised = higher(type, t.item.entry.subEventType);
+    if (raised && raised !== type && t.item.entry.weight >= 2) {
+      type = raised;
+      rules.push(t.item.id, 'rule.compete.precedence');
+    }
+  }
+  for (const m of meansMatches(draft, ctx)) {
+    const raised = m.item.entry.suggests ? higher(type, m.item.entry.suggests) : null;
+    if (raised && raised !== type && classifySubEventType(raised).eventType === 'Protests') {
+      type = raised;
+      rules.push(m.item.id, 'rule.compete.means-raises-protest');
+    }
+  }
   if (best.item.entry.weight === 1) {
     // A generic "استهدف"/"attack" takes its type from the weapon: rockets are shelling, a drone is a strike.
     const hinted = meansMatches(draft, ctx).map((m) => m.item.entry.suggests).find((s): s is string => !!s);
@@ -156,8 +184,15 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     }
     provenance.actor1 = ['rule.actor.unidentified-attacker'];
   }
+  let actor2Entry = targetMention?.entry;
+  // In Protests and Riots the demonstrators are actor1 and whoever intervenes is actor2.
+  const crowd = roles.find((r) => r.entry.kind === 'protesters' || r.entry.kind === 'rioters');
+  if (isProtest && crowd && actor1Entry !== crowd.entry) {
+    if (actor1Entry && actor1Entry.kind !== 'protesters' && actor1Entry.kind !== 'rioters') actor2Entry = actor1Entry;
+    actor1Entry = crowd.entry;
+    provenance.actor1 = [crowd.id, 'rule.actor.crowd-is-actor1'];
+  }
   const actor1 = actor1Entry ? actorName(actor1Entry, country) : '';
-  const actor2Entry = targetMention?.entry;
   const actor2 = actor2Entry ? actorName(actor2Entry, country) : '';
   if (targetMention) provenance.actor2 = [targetMention.id, targetMention.rule];
   const assoc = (role: string, main: ActorEntry | undefined) =>

@@ -42,3 +42,16 @@ describe('clitic-aware matching with a toy lexicon', () => {
   ];
   for (const [text, ids] of cases) it(text, () => assert.deepEqual(find(text), ids));
 });
+
+describe('gapped forms', () => {
+  const matcher = new Matcher<{ kind: string; id: string }>();
+  matcher.add({ kind: 'trigger', id: 'trigger.arrest' }, ['ألقت … القبض']);
+  const find = (text: string) => matcher.matchAll(tokenize(text).tokens).map((m) => m.item.id);
+  const cases: [string, string[]][] = [
+    ['ألقت القبض على مطلوب', ['trigger.arrest']],
+    ['ألقت الأجهزة الأمنية القبض على مطلوب', ['trigger.arrest']],
+    ['ألقت قوات الأمن العراقية في كركوك القبض', []],
+    ['ألقت الشرطة، القبض', []],
+  ];
+  for (const [text, ids] of cases) it(text, () => assert.deepEqual(find(text), ids));
+});
