@@ -25,7 +25,6 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const dateline = datelineEnd(text);
   const article = gatherFacts(text, matches, times, numbers, dateline);
 
-  const discourse = buildDiscourse(article, published);
 
   const allMentions = placeMentions(
     ofKind(matches, 'place'),
@@ -33,10 +32,12 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin')),
     text.tokens,
     input.text,
+    ofKind(matches, 'source'),
   );
   const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
   const mentions = allMentions.filter((m) => m.first >= dateline);
   const claimDrafts = findClaims(article, countryContext);
+  const discourse = buildDiscourse(article, published, new Set(claimDrafts.filter((c) => c.kind === 'statement').map((c) => c.sentence)));
   const timeTokens = new Set(times.flatMap((t) => Array.from({ length: t.end - t.first }, (_, k) => t.first + k)));
   const reference = article.sentences.slice(0, 2).flatMap((s) => s.times).find((t) => t.date === discourse.referenceDay);
 

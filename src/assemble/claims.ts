@@ -54,7 +54,7 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
     // "لم تعلن أي جهة مسؤوليتها", "no group claimed": a denied claim; "يحمّل حماس المسؤولية": a blame.
     const denials = [...cuesOf(facts, 'negation'), ...cuesOf(facts, 'hedging')];
     const responsibility = cuesOf(facts, 'responsibility').find(
-      (c) => !denials.some((d) => d.end <= c.first && c.first - d.end <= 4) && !article.text.tokens.slice(Math.max(facts.sentence.firstToken, c.first - 4), c.first).some((t) => t.key === 'لم' || t.key === 'no' || t.key === 'not'),
+      (c) => !denials.some((d) => d.end <= c.first && c.first - d.end <= 4) && !article.text.tokens.slice(Math.max(facts.sentence.firstToken, c.first - 6), c.first).some((t) => t.key === 'لم' || t.key === 'no' || t.key === 'not'),
     );
     if (responsibility) {
       const claimant = [...actors].filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind)).pop()

@@ -59,6 +59,7 @@ export function placeMentions(
   originCues: readonly MatchOf<'cue'>[],
   tokens: readonly Token[],
   text: string,
+  sources: readonly MatchOf<'source'>[] = [],
 ): PlaceMention[] {
   const bySpan = new Map<string, MatchOf<'place'>[]>();
   for (const p of places) {
@@ -71,6 +72,8 @@ export function placeMentions(
   for (const group of bySpan.values()) {
     const { first, end } = group[0];
     if (!isNameLike(tokens, first, end, text)) continue;
+    // "مصادر طبية في مجمع ناصر", "a source in Mosul": where the informant is, not where it happened.
+    if (sources.some((src) => src.end <= first && first - src.end <= 3)) continue;
     const qualifiers = new Set<string>();
     for (const cue of geoCues) {
       if (cue.end === first || cue.end === first - 1) {
@@ -129,7 +132,7 @@ export function choosePlace(
     const rank = eventSentences.indexOf(mention.sentence);
     if (rank < 0) continue;
     const entry = disambiguate(mention, countryContext);
-    const score = specificity(entry.kind) * 10 - (mention.origin ? 35 : 0) - rank * 4 - (entry.kind === 'country' ? 5 : 0);
+    const score = specificity(entry.kind) * 10 - (mention.origin ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0);
     if (!best || score > best.score) best = { mention, entry, score };
   }
   if (best) return toChoice(best.entry, best.mention, countries, tokens);
