@@ -44,7 +44,8 @@ function isDefinite(t: MatchOf<'trigger'>, tokens: readonly Token[]): boolean {
 export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): TriggerVerdict {
   const live: LiveTrigger[] = [];
   const setAside: TriggerVerdict['setAside'] = [];
-  const modality = cuesOf(facts, 'modality');
+  // "In May, clashes ...": a word read as a date is not also a modal verb.
+  const modality = cuesOf(facts, 'modality').filter((c) => !facts.times.some((t) => t.first <= c.first && c.first < t.end));
   const generic = cuesOf(facts, 'generic');
   const anniversary = cuesOf(facts, 'background').filter((c) => c.item.entry.generic);
   const responsibility = cuesOf(facts, 'responsibility');
@@ -53,7 +54,11 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const reference = cuesOf(facts, 'reference');
   const possession = cuesOf(facts, 'possession');
   const numbers = facts.numbers;
-  for (const t of distinctTriggers(facts.triggers)) {
+  // "rocket-propelled grenades" names a weapon (RPG), not a grenade attack: a longer weapon name wins.
+  const triggers = distinctTriggers(facts.triggers).filter(
+    (t) => !facts.means.some((m) => m.first <= t.first && m.end >= t.end && m.end - m.first > t.end - t.first && m.item.entry.suggests !== t.item.entry.subEventType),
+  );
+  for (const t of triggers) {
     const reason = (() => {
       if (isQuoted(facts, t.first)) return 'rule.trigger.quoted-speech';
       const modal = modality.find((c) => within(c, t.first, (c.item.entry.window as number) ?? 4));

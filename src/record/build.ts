@@ -142,8 +142,19 @@ function stableId(parts: (string | number | null)[], iso3: string | null): strin
 export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventRecord; draft: Draft } {
   const provenance: Record<string, string[]> = {};
   const roles = rolesOf(draft, ctx);
-  const agentMention = roles.find((r) => r.role === 'agent');
-  const targetMention = roles.find((r) => r.role === 'target' && r.entry !== agentMention?.entry);
+  // A named actor says more than a generic one ("armed groups ... Radaa and the 444 Brigade").
+  const named = (r: ActorMention) => (r.entry.template ? 1 : 0);
+  const ranked = [...roles].sort((a, b) => named(a) - named(b));
+  let agentMention = ranked.find((r) => r.role === 'agent');
+  // A clash has two sides, whichever grammatical role the text gives them ("fighting between X and Y").
+  const isClash = draft.responses.length === 0 && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash');
+  const sides = isClash ? [...new Set(roles.filter((r) => (r.role === 'agent' || r.role === 'target') && !r.entry.template).map((r) => r.entry))] : [];
+  if (sides.length >= 2) agentMention = roles.find((r) => r.entry === sides[0]);
+  // In a clash both sides are agents of the same verb ("X and Y exchanged fire"): the second is actor2.
+  const targetMention =
+    (sides.length >= 2 ? roles.find((r) => r.entry === sides[1]) : undefined) ??
+    ranked.find((r) => r.role === 'target' && r.entry !== agentMention?.entry) ??
+    ranked.find((r) => r.role === 'agent' && r.entry !== agentMention?.entry && !r.entry.template && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash'));
   const suspectMention = roles.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
 
   const place = choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);

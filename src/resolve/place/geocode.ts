@@ -79,6 +79,7 @@ export function placeMentions(
       if (cue.end === first || cue.end === first - 1) {
         const entry = cue.item.entry;
         if (entry.precision === 2) qualifiers.add('near');
+        if (entry.reference) qualifiers.add('bearing');
         if (entry.prefer === 'admin1') qualifiers.add('admin');
         if (entry.prefer === 'town') qualifiers.add('town');
       }
@@ -109,6 +110,8 @@ export function disambiguate(mention: PlaceMention, countryContext: string | nul
     if (mention.qualifiers.has('town') && specificity(p.kind) >= 4) s += 50;
     // Without a cue, a bare name that is both a governorate and its capital is the city (ACLED codes the town).
     if (!mention.qualifiers.has('admin') && specificity(p.kind) >= 4) s += 10;
+    // "شمال مدينة تعز": a bearing is taken from a town, not from a governorate.
+    if (mention.qualifiers.has('bearing') && specificity(p.kind) >= 4) s += 5;
     if (p.kind === 'country') s -= 5;
     s += Math.log10((p.population ?? 0) + 1);
     return s;
@@ -132,10 +135,21 @@ export function choosePlace(
     const rank = eventSentences.indexOf(mention.sentence);
     if (rank < 0) continue;
     const entry = disambiguate(mention, countryContext);
-    const score = specificity(entry.kind) * 10 - (mention.origin ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0);
+    const score = specificity(entry.kind) * 10 - (mention.origin ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0) - (mention.qualifiers.has('bearing') ? 15 : 0);
     if (!best || score > best.score) best = { mention, entry, score };
   }
-  if (best) return toChoice(best.entry, best.mention, countries, tokens);
+  // "Residents of the Ain Zara district in southern Tripoli": a later sentence may narrow the lead's
+  // place to a part of it; the narrower place inside the same admin1 wins.
+  if (best) {
+    for (const mention of mentions) {
+      if (!eventSentences.includes(mention.sentence) || mention.origin || mention === best.mention) continue;
+      const entry = disambiguate(mention, countryContext);
+      const inside = entry.country === best.entry.country && (entry.admin1 ?? null) === (best.entry.kind === 'admin1' ? best.entry.name : (best.entry.admin1 ?? null));
+      const near = Math.abs(entry.lat - best.entry.lat) < 0.3 && Math.abs(entry.lon - best.entry.lon) < 0.3;
+      if (inside && near && specificity(entry.kind) > specificity(best.entry.kind) && !mention.qualifiers.has('bearing')) best = { mention, entry, score: best.score };
+    }
+    return toChoice(best.entry, best.mention, countries, tokens);
+  }
   if (countryContext) {
     const country = countries.get(countryContext);
     if (country) return toChoice(country, null, countries, tokens);

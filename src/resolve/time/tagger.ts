@@ -33,7 +33,7 @@ const FILLERS = new Set(['في', 'من', 'يوم', 'the', 'of', 'on', 'in', 'th'
 const EDGE_ONLY = new Set(['anchor', 'few', 'year-cue', 'month-cue', 'daypart']);
 
 type Atom = { start: number; end: number } & (
-  | { type: 'entry'; entry: TimeEntry; id: string }
+  | { type: 'entry'; entry: TimeEntry; id: string; capitalized: boolean }
   | { type: 'number'; value: number; vague: boolean; id: string }
   | { type: 'year'; value: number }
   | { type: 'full-date'; day: Day }
@@ -53,7 +53,7 @@ function fullDate(key: string): Day | null {
   return null;
 }
 
-function atomsByStart(tokens: readonly Token[], matches: readonly LexMatch[], numbers: readonly NumberExpression[]): Map<number, Atom> {
+function atomsByStart(tokens: readonly Token[], matches: readonly LexMatch[], numbers: readonly NumberExpression[], originalText: string): Map<number, Atom> {
   const atoms = new Map<number, Atom>();
   for (const n of numbers) {
     // A number word is part of a date only as a count of units: "ثلاثة أيام", "two weeks".
@@ -63,7 +63,10 @@ function atomsByStart(tokens: readonly Token[], matches: readonly LexMatch[], nu
   for (const m of matches) {
     if (m.item.kind !== 'time') continue;
     const prev = atoms.get(m.first);
-    if (!prev || prev.type !== 'entry' || prev.end < m.end) atoms.set(m.first, { type: 'entry', entry: m.item.entry, id: m.item.id, start: m.first, end: m.end });
+    // "In May" mid-sentence is the month; "may" is the verb. Arabic has no capitals, so this only helps English.
+    const token = tokens[m.first];
+    const capitalized = token.script === 'latin' && m.first > 0 && tokens[m.first - 1].sentence === token.sentence && /[A-Z]/.test(originalText[token.start]);
+    if (!prev || prev.type !== 'entry' || prev.end < m.end) atoms.set(m.first, { type: 'entry', entry: m.item.entry, id: m.item.id, start: m.first, end: m.end, capitalized });
   }
   tokens.forEach((token, i) => {
     if (token.script !== 'digit') return;
@@ -82,7 +85,7 @@ export function tagTimeExpressions(
   published: Day | null,
 ): TimeExpression[] {
   const { tokens } = text;
-  const atoms = atomsByStart(tokens, matches, numbers);
+  const atoms = atomsByStart(tokens, matches, numbers, text.text);
   const out: TimeExpression[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -159,7 +162,7 @@ function interpret(chunk: Atom[], published: Day | null): Interpretation | null 
       switch (e.kind) {
         case 'month':
           spec.month = e.value as number;
-          if (e.ambiguous) ambiguousMonth = true;
+          if (e.ambiguous && !atom.capitalized) ambiguousMonth = true;
           break;
         case 'weekday':
           spec.weekday = e.value as number;
