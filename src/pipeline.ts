@@ -33,6 +33,8 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     text.tokens,
     input.text,
     ofKind(matches, 'source'),
+    ofKind(matches, 'actor'),
+    ofKind(matches, 'cue', 'institution'),
   );
   const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
   const mentions = allMentions.filter((m) => m.first >= dateline);

@@ -66,9 +66,12 @@ export function countCasualties(sentences: readonly SentenceFacts[], timeTokens:
           used.add(number);
           count = number.value;
           ids.push(...number.ids);
-        } else if (persons.some((p) => p.first >= cue.end && p.first - cue.end <= 1) || persons.some((p) => p.end <= cue.first && cue.first - p.end <= 2)) {
-          count = 1;
-          ids.push('rule.casualty.one-person');
+        } else {
+          const person = persons.find((p) => p.first >= cue.end && p.first - cue.end <= 1) ?? persons.find((p) => p.end <= cue.first && cue.first - p.end <= 2);
+          if (person) {
+            count = (person.item.entry.count as number | undefined) ?? 1;
+            ids.push(person.item.id);
+          }
         }
       }
       if (count === undefined) continue;

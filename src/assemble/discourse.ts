@@ -40,9 +40,16 @@ function pointTimes(facts: SentenceFacts): TimeExpression[] {
   return facts.times.filter((t) => t.kind === 'point' && !isQuoted(facts, t.first) && !t.future);
 }
 
-/** The date that governs a trigger: the nearest point expression in its sentence. */
+/**
+ * The date that governs a trigger: the nearest point expression in its sentence, leaving out the
+ * day a statement was made ("أعلنت الخلية، اليوم الاثنين، اعتقال ... أمس الأحد": the arrest was Sunday).
+ */
 function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>): TimeExpression | null {
-  const times = pointTimes(facts);
+  const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
+  const all = pointTimes(facts);
+  const announcedBefore = (t: TimeExpression) => speech.some((c) => c.end <= t.first && t.end <= trigger.first);
+  const ofEvent = all.filter((t) => !announcedBefore(t));
+  const times = ofEvent.length ? ofEvent : all;
   if (times.length === 0) return null;
   return times.reduce((best, t) => (Math.abs(t.first - trigger.first) < Math.abs(best.first - trigger.first) ? t : best));
 }

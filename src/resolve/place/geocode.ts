@@ -60,6 +60,8 @@ export function placeMentions(
   tokens: readonly Token[],
   text: string,
   sources: readonly MatchOf<'source'>[] = [],
+  actors: readonly MatchOf<'actor'>[] = [],
+  institutions: readonly MatchOf<'cue'>[] = [],
 ): PlaceMention[] {
   const bySpan = new Map<string, MatchOf<'place'>[]>();
   for (const p of places) {
@@ -74,6 +76,9 @@ export function placeMentions(
     if (!isNameLike(tokens, first, end, text)) continue;
     // "مصادر طبية في مجمع ناصر", "a source in Mosul": where the informant is, not where it happened.
     if (sources.some((src) => src.end <= first && first - src.end <= 3)) continue;
+    // "شرطة كركوك", "Tripoli-based": a place inside an actor's name says who, not where.
+    if (actors.some((a) => a.first <= first && a.end >= end && a.end - a.first > end - first)) continue;
+    if (institutions.some((c) => c.end === first)) continue;
     const qualifiers = new Set<string>();
     for (const cue of geoCues) {
       if (cue.end === first || cue.end === first - 1) {
