@@ -1,6 +1,6 @@
 import type { ActorEntry, MatchOf } from '../lexicon/index.ts';
 import type { Span } from '../contracts/record.ts';
-import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+import { type ArticleFacts, cuesOf, isDeniedClaim, isQuoted, type SentenceFacts } from './facts.ts';
 
 /** A claim before it becomes a record: who said what, with the facts it rests on. */
 export interface ClaimDraft {
@@ -51,11 +51,7 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
     const { sentence } = facts;
     const anaphoric = cuesOf(facts, 'background').some((c) => c.item.entry.anaphoric);
     const actors = facts.actors.filter((a) => !isQuoted(facts, a.first));
-    // "لم تعلن أي جهة مسؤوليتها", "no group claimed": a denied claim; "يحمّل حماس المسؤولية": a blame.
-    const denials = [...cuesOf(facts, 'negation'), ...cuesOf(facts, 'hedging')];
-    const responsibility = cuesOf(facts, 'responsibility').find(
-      (c) => !denials.some((d) => d.end <= c.first && c.first - d.end <= 4) && !article.text.tokens.slice(Math.max(facts.sentence.firstToken, c.first - 6), c.first).some((t) => t.key === 'لم' || t.key === 'no' || t.key === 'not'),
-    );
+    const responsibility = cuesOf(facts, 'responsibility').find((c) => !isDeniedClaim(facts, c, article.text.tokens));
     if (responsibility) {
       const claimant = [...actors].filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind)).pop()
         ?? actors.find((a) => a.first >= responsibility.end);

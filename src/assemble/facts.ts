@@ -1,6 +1,6 @@
 import type { LexMatch, MatchOf } from '../lexicon/index.ts';
 import type { TimeExpression } from '../resolve/time/index.ts';
-import type { Sentence, TokenizedText } from '../text/index.ts';
+import type { Sentence, Token, TokenizedText } from '../text/index.ts';
 import type { NumberExpression } from './numbers.ts';
 
 /** Everything the lexicon found in one sentence, grouped by kind: the unit event assembly reads. */
@@ -104,6 +104,18 @@ export function gatherFacts(
   for (const n of numbers) sentenceOf(n.first).numbers.push(n);
   return { text, sentences, datelineEnd };
 }
+
+/**
+ * A responsibility cue that is denied or turned into blame: "لم تعلن أي جهة مسؤوليتها",
+ * "no group claimed the attack", "يحمّل حماس المسؤولية".
+ */
+export function isDeniedClaim(facts: SentenceFacts, cue: { first: number }, tokens: readonly Token[]): boolean {
+  const denials = [...cuesOf(facts, 'negation'), ...cuesOf(facts, 'hedging')];
+  if (denials.some((d) => d.end <= cue.first && cue.first - d.end <= 4)) return true;
+  return tokens.slice(Math.max(facts.sentence.firstToken, cue.first - 6), cue.first).some((t) => NEGATORS.has(t.key));
+}
+
+const NEGATORS = new Set(['لم', 'لن', 'no', 'not', 'never', 'nobody', 'none']);
 
 export function isQuoted(facts: SentenceFacts, token: number): boolean {
   return facts.quoted.some(([a, b]) => token >= a && token < b);

@@ -1,6 +1,6 @@
 import type { MatchOf } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
-import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+import { cuesOf, isDeniedClaim, isQuoted, type SentenceFacts } from './facts.ts';
 
 export type TriggerGroup = 'main' | 'response' | 'answered' | 'claimed' | 'reference';
 
@@ -48,7 +48,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const modality = cuesOf(facts, 'modality').filter((c) => !facts.times.some((t) => t.first <= c.first && c.first < t.end));
   const generic = cuesOf(facts, 'generic');
   const anniversary = cuesOf(facts, 'background').filter((c) => c.item.entry.generic);
-  const responsibility = cuesOf(facts, 'responsibility');
+  const responsibility = cuesOf(facts, 'responsibility').filter((c) => !isDeniedClaim(facts, c, tokens));
   const statistic = cuesOf(facts, 'statistic');
   const retaliation = cuesOf(facts, 'retaliation');
   const reference = cuesOf(facts, 'reference');
@@ -69,6 +69,10 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
         return 'rule.trigger.generic-series';
       }
       if (statistic.some((c) => c.first < t.first)) return 'rule.trigger.statistic';
+      // "have come under attack at least 12 times since July": a tally, not one event.
+      if (facts.times.some((x) => x.kind === 'since') && facts.numbers.some((n) => n.value > 1 && !facts.times.some((x) => x.first <= n.first && n.first < x.end))) {
+        return 'rule.trigger.tally-since';
+      }
       // "15 هجوماً", "dozens of attacks": a count of events is a statistic, not one event.
       if (t.item.entry.form === 'noun' && numbers.some((n) => n.end === t.first && (n.value > 1 || n.vague))) return 'rule.trigger.counted';
       return null;
@@ -79,13 +83,16 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
     }
     const overlapsOrFollows = (c: MatchOf<'cue'>, window: number) => (c.first <= t.first && c.end > t.first) || within(c, t.first, window);
     let group: TriggerGroup = 'main';
+    const definite = t.item.entry.form === 'noun' && isDefinite(t, tokens);
+    // "تبنى داعش الهجوم": a claim of the attack already told adds its claimant to that event.
+    if (responsibility.some((c) => c.end <= t.first) && definite) group = 'reference';
     // "أعلنت ... مسؤوليتها عن قصف": the claimed act; discourse decides if it is news or recalled.
-    if (responsibility.some((c) => c.end <= t.first)) group = 'claimed';
+    else if (responsibility.some((c) => c.end <= t.first)) group = 'claimed';
     else if (retaliation.some((c) => c.item.entry.points === 'answered' && overlapsOrFollows(c, 4))) group = 'answered';
     else if (retaliation.some((c) => c.item.entry.points === 'response' && overlapsOrFollows(c, 2))) group = 'response';
     else if (reference.some((c) => within(c, t.first, 1))) group = 'reference';
     // "the attack", "الهجوم" with no date of its own: the event already being told.
-    else if (t.item.entry.form === 'noun' && isDefinite(t, tokens) && facts.times.length === 0) group = 'reference';
+    else if (definite && facts.times.length === 0) group = 'reference';
     live.push({ match: t, group });
   }
   return { live, setAside };

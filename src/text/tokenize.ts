@@ -125,9 +125,18 @@ export function segmentSentences(text: string, tokens: Token[]): Sentence[] {
       paragraph++;
     }
     if (SENTENCE_END.has(token.key) && !isAbbreviation(tokens, i)) {
-      // Closing quotes and brackets right after the stop stay with the sentence they end.
+      // A closing quote or bracket right after the stop stays with the sentence it ends; an opening
+      // quote there (an even count so far) starts the next sentence.
+      let quotes = 0;
+      for (let t = first; t <= i; t++) if (tokens[t].key === '"') quotes++;
       let end = i + 1;
-      while (end < tokens.length && /^["')\]]$/.test(tokens[end].key) && !text.slice(tokens[end - 1].end, tokens[end].start).includes('\n')) end++;
+      while (end < tokens.length && /^["')\]]$/.test(tokens[end].key) && !text.slice(tokens[end - 1].end, tokens[end].start).includes('\n')) {
+        if (tokens[end].key === '"') {
+          if (quotes % 2 === 0) break;
+          quotes++;
+        }
+        end++;
+      }
       close(end);
       i = end - 1;
     }
