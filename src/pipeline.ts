@@ -55,6 +55,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     outlet: input.outlet ?? null,
     claims: claimDrafts,
     timeTokens,
+    placesByDraft: new Map(),
   };
   const built = discourse.drafts.map((draft) => buildEvent(draft, ctx));
   const idOf = new Map(built.map(({ record, draft }) => [draft, record.event_id]));

@@ -12,6 +12,8 @@ export interface Draft {
   /** Sentences without triggers that add casualties, sources, suspects ("رجحت المصادر ..."). */
   readonly support: number[];
   readonly triggers: MatchOf<'trigger'>[];
+  /** "في الحي ذاته": the event's place is that of the draft told before it. */
+  samePlaceAs?: Draft;
   /** Return fire folded into this event (ACLED: an exchange of fire is one Armed clash). */
   readonly responses: MatchOf<'trigger'>[];
   background: boolean;
@@ -199,6 +201,20 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       if (mainDraft && target !== mainDraft) mainDraft.related.push({ relation: 'retaliation_for', target });
     }
 
+    // "وكان المودعون قد نفذوا تحركاً مماثلاً الشهر الماضي": a similar event of the last type told.
+    const similarTime = pointTimes(facts).find((t) => t.date);
+    if (verdict.live.length === 0 && cuesOf(facts, 'similar').length > 0 && similarTime && drafts.length > 0) {
+      const model = drafts[drafts.length - 1];
+      const background = bg.cue || isBeforeNews(similarTime, reference);
+      const similar = newDraft(s, model.triggers.map((match) => ({ match, group: 'main' as const })), similarTime, background, 'rule.discourse.similar-event');
+      similar.rules.push(...(bg.id ? [bg.id] : []));
+      current = similar;
+      lastSentenceOfCurrent = s;
+      continue;
+    }
+    if (mainDraft && cuesOf(facts, 'same-place').length > 0) {
+      mainDraft.samePlaceAs = drafts[mainDraft.index - 1];
+    }
     const onlyReferences = verdict.live.every((t) => t.group === 'reference');
     if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts, statementSentences) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
       current.support.push(s);

@@ -43,6 +43,15 @@ function nationalAircraft(facts: SentenceFacts, lexicon: Lexicon): MatchOf<'acto
   return out;
 }
 
+/** "قذيفة حوثية" (a nisba adjective right after the weapon), "a Houthi drone" (a name right before it). */
+function isOwnerAdjective(actor: MatchOf<'actor'>, facts: SentenceFacts, tokens: readonly Token[]): boolean {
+  const word = tokens[actor.first];
+  if (word.script === 'ar') {
+    return actor.end - actor.first === 1 && /يه?$/.test(word.key) && !word.key.startsWith('ال') && facts.means.some((m) => m.end === actor.first);
+  }
+  return facts.means.some((m) => m.first === actor.end);
+}
+
 export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'trigger'>[], tokens: readonly Token[], lexicon: Lexicon): ActorMention[] {
   const roleCues = cuesOf(facts, 'roles');
   const byRole = (role: string) => roleCues.filter((c) => c.item.entry.role === role);
@@ -69,6 +78,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     const isEnglish = tokens[first].script === 'latin';
     const civilians = actor.item.entry.kind === 'civilians';
     if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
+    // "بقذيفة حوثية", "a Houthi drone": the weapon's owner fired it.
+    else if (isOwnerAdjective(actor, facts, tokens)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
     // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.
     else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3) || speech.some((c) => follows(c, first, 1))) [role, rule] = ['speaker', 'rule.role.speaker'];
     // "four soldiers were killed", "مقتل ثلاثة عناصر من قوات النظام": the counted dead are the targets.

@@ -73,6 +73,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       if (facts.times.some((x) => x.kind === 'since') && facts.numbers.some((n) => n.value > 1 && !facts.times.some((x) => x.first <= n.first && n.first < x.end))) {
         return 'rule.trigger.tally-since';
       }
+      // "التهدئة التي تشهدها الجبهات منذ أكثر من عامين": a generic cue word with only a vague span of time is a state of affairs.
+      if (t.item.entry.weight === 1 && facts.times.length > 0 && facts.times.every((x) => !x.date)) return 'rule.trigger.vague-time-generic';
       // "15 هجوماً", "dozens of attacks": a count of events is a statistic, not one event.
       if (t.item.entry.form === 'noun' && numbers.some((n) => n.end === t.first && (n.value > 1 || n.vague))) return 'rule.trigger.counted';
       return null;

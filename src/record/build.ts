@@ -9,7 +9,7 @@ import type { Draft } from '../assemble/discourse.ts';
 import { type ArticleFacts, isQuoted } from '../assemble/facts.ts';
 import { type ActorMention, assignRoles } from '../assemble/roles.ts';
 import type { ActorEntry, Lexicon, MatchOf, PlaceEntry } from '../lexicon/index.ts';
-import { choosePlace, type PlaceMention } from '../resolve/place/index.ts';
+import { choosePlace, type PlaceChoice, type PlaceMention } from '../resolve/place/index.ts';
 import { actorName, findGenericActor, interCode } from './actors.ts';
 import { composeNotes } from './notes.ts';
 
@@ -25,6 +25,8 @@ export interface BuildContext {
   readonly outlet: string | null;
   readonly claims: readonly ClaimDraft[];
   readonly timeTokens: Set<number>;
+  /** Places already chosen, for "في الحي ذاته" (drafts are built in text order). */
+  readonly placesByDraft: Map<Draft, PlaceChoice>;
 }
 
 const UNIDENTIFIED_ARMED = 'Unidentified Armed Group ({country})';
@@ -157,7 +159,10 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     ranked.find((r) => r.role === 'agent' && r.entry !== agentMention?.entry && !r.entry.template && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash'));
   const suspectMention = roles.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
 
-  const place = choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  const ownPlace = choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
+  const place = placeOfEarlier && (!ownPlace || ownPlace.precision === 3) ? placeOfEarlier : ownPlace;
+  if (place) ctx.placesByDraft.set(draft, place);
   const country = place?.country ?? ctx.countryContext;
   const countryEntry = country ? ctx.countries.get(country) : undefined;
 
@@ -215,6 +220,11 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
 
   const sentencesForToll = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
   const toll = countCasualties(sentencesForToll, ctx.timeTokens);
+  // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
+  if (toll.killed === null && subEventType === 'Peaceful protest') {
+    toll.killed = 0;
+    toll.ids.push('rule.acled.peaceful-protest-no-deaths');
+  }
   provenance.fatalities = toll.ids;
 
   let eventDate = draft.time?.date ?? null;
