@@ -30,6 +30,7 @@ export interface Discourse {
 }
 
 const MAX_GAP = 3;
+const LIVE_BLOG_STAMP = /^\d{1,2}:\d{2}$/;
 
 function eventFamily(subEventType: string): string {
   const { eventType } = classifySubEventType(subEventType);
@@ -46,9 +47,10 @@ function pointTimes(facts: SentenceFacts): TimeExpression[] {
  * The date that governs a trigger: the nearest point expression in its sentence, leaving out the
  * day a statement was made ("أعلنت الخلية، اليوم الاثنين، اعتقال ... أمس الأحد": the arrest was Sunday).
  */
-function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>): TimeExpression | null {
+function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>, after = -1): TimeExpression | null {
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
-  const all = pointTimes(facts);
+  // "... in retaliation for a drone attack on Sunday": the answered attack's date follows its cue.
+  const all = pointTimes(facts).filter((t) => t.first >= after);
   const announcedBefore = (t: TimeExpression) => speech.some((c) => c.end <= t.first && t.end <= trigger.first);
   const ofEvent = all.filter((t) => !announcedBefore(t));
   const times = ofEvent.length ? ofEvent : all;
@@ -131,6 +133,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
 
   for (const facts of article.sentences) {
     const s = facts.sentence.index;
+    // A live blog's next item ("08:30 - Parliament to resume ...") starts a new story.
+    if (LIVE_BLOG_STAMP.test(article.text.tokens[facts.sentence.firstToken].key)) current = null;
     const verdict = judgeTriggers(facts, article.text.tokens);
     const claimed = verdict.live.filter((t) => t.group === 'claimed');
     const bgEarly = hasBackgroundCue(facts, article.text);
@@ -139,27 +143,37 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     if (claimed.length > 0 && !claimIsNews) verdict.setAside.push(...claimed.map((t) => ({ match: t.match, rule: 'rule.trigger.claimed-earlier-act' })));
     // "بعد القصف", "جراء القصف": a reference adds to the event being told; it starts one only when none is.
     const referenceOnly = verdict.live.filter((t) => t.group === 'reference');
-    const refersToCurrent = current !== null && s - lastSentenceOfCurrent <= MAX_GAP && referenceOnly.length > 0;
-    const main = verdict.live.filter((t) => t.group === 'main' || (t.group === 'claimed' && claimIsNews) || (t.group === 'reference' && !refersToCurrent && !verdict.live.some((o) => o.group === 'main')));
+    const refersToCurrent: boolean = current !== null && s - lastSentenceOfCurrent <= MAX_GAP && referenceOnly.length > 0;
+    const main: LiveTrigger[] = verdict.live.filter((t) => t.group === 'main' || (t.group === 'claimed' && claimIsNews) || (t.group === 'reference' && !refersToCurrent && !verdict.live.some((o) => o.group === 'main')));
     const responses = verdict.live.filter((t) => t.group === 'response');
     const answered = verdict.live.filter((t) => t.group === 'answered');
     const bg = bgEarly;
-    const inheritsBackground = bg.anaphoric && current?.background === true;
+    const inheritsBackground: boolean = bg.anaphoric && current?.background === true;
 
     let mainDraft: Draft | null = null;
     if (main.length > 0) {
       const time = governingTime(facts, main[0].match);
-      const background = bg.cue || inheritsBackground || isBeforeNews(time, reference);
+      const background: boolean = bg.cue || inheritsBackground || isBeforeNews(time, reference);
       // Another town of the same governorate is still the same story ("north of Baghdad ... near
       // Tarmiyah"); a town in another governorate is another event.
       const newAreas = placeAreas(facts);
-      const currentAreas = current ? new Set(current.sentences.flatMap((i) => [...placeAreas(article.sentences[i])])) : new Set<string>();
-      const conflictingPlace = currentAreas.size > 0 && newAreas.size > 0 && ![...newAreas].some((p) => currentAreas.has(p));
-      const sameFamily = current ? eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
-      const sameTime = !time || !current?.time || time.date === current.time.date;
-      const continues =
-        current !== null && current.background === background && !bg.cue && sameTime && sameFamily && !conflictingPlace && s - lastSentenceOfCurrent <= MAX_GAP;
-      if (continues && current) {
+      const currentAreas: Set<string> = current ? new Set(current.sentences.flatMap((i) => [...placeAreas(article.sentences[i])])) : new Set<string>();
+      const conflictingPlace: boolean = currentAreas.size > 0 && newAreas.size > 0 && ![...newAreas].some((p) => currentAreas.has(p));
+      const sameFamily: boolean = current ? eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
+      const sameTime: boolean = !time || !current?.time || time.date === current.time.date;
+      const withinGap: boolean = current !== null && s - lastSentenceOfCurrent <= MAX_GAP;
+      // A generic word ("فدية", "attack") near an event of its family adds to it, whatever date its sentence carries.
+      const weakOnly: boolean = main.every((t) => t.match.item.entry.weight === 1);
+      const continues: boolean =
+        current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !time?.date));
+      // "In Sunday's attack, a drone struck near Al-Tanf": an event told earlier on the same day.
+      const sameDay: Draft | undefined = !continues && time?.date ? drafts.find((d) => d.time?.date === time.date && eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)) : undefined;
+      if (sameDay) {
+        sameDay.sentences.push(s);
+        sameDay.triggers.push(...main.map((t) => t.match));
+        sameDay.rules.push('rule.discourse.same-day-same-event');
+        mainDraft = sameDay;
+      } else if (continues && current) {
         // "rockets fell ... the shelling ... the attack": one event told in several sentences.
         current.sentences.push(s);
         current.triggers.push(...main.map((t) => t.match));
@@ -195,7 +209,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     if (answered.length > 0) {
       // "رداً على الهجوم": the answered attack is an event already told, or a recalled one.
       const family = eventFamily(answered[0].match.item.entry.subEventType);
-      const time = governingTime(facts, answered[0].match);
+      const answeredCue = cuesOf(facts, 'retaliation').find((c) => c.item.entry.points === 'answered' && c.end <= answered[0].match.first);
+      const time = governingTime(facts, answered[0].match, answeredCue?.end ?? -1);
       const known = drafts.find((d) => d !== mainDraft && eventFamily(d.triggers[0].item.entry.subEventType) === family && (!time || !d.time || d.time.date === time.date));
       const target = known ?? newDraft(s, answered, time && time !== mainDraft?.time ? time : null, true, 'rule.discourse.answered-attack');
       if (mainDraft && target !== mainDraft) mainDraft.related.push({ relation: 'retaliation_for', target });
@@ -218,6 +233,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     const onlyReferences = verdict.live.every((t) => t.group === 'reference');
     if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts, statementSentences) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
       current.support.push(s);
+      lastSentenceOfCurrent = s;
     }
     if (verdict.setAside.length > 0) (mainDraft ?? current ?? drafts[drafts.length - 1])?.setAside.push(...verdict.setAside);
   }
