@@ -12,8 +12,12 @@ export interface Draft {
   /** Sentences without triggers that add casualties, sources, suspects ("رجحت المصادر ..."). */
   readonly support: number[];
   readonly triggers: MatchOf<'trigger'>[];
+  /** Token ranges [from, to) of a sentence that belong to this event when the sentence tells two ("X struck ... in retaliation for Y"). */
+  readonly clauses: Map<number, [number, number]>;
   /** "في الحي ذاته": the event's place is that of the draft told before it. */
   samePlaceAs?: Draft;
+  /** The kind of place the anaphora names ("المطار" → airport), when it names one. */
+  samePlaceKind?: string;
   /** Return fire folded into this event (ACLED: an exchange of fire is one Armed clash). */
   readonly responses: MatchOf<'trigger'>[];
   background: boolean;
@@ -107,6 +111,14 @@ function skipsAttachment(facts: SentenceFacts, statementSentences: ReadonlySet<n
     cuesOf(facts, 'background').some((c) => c.item.entry.generic);
 }
 
+/** "في الحي ذاته", "over the airport": the draft's place is that of an event told before it. */
+function pointBackToPlace(draft: Draft, facts: SentenceFacts, drafts: readonly Draft[]): void {
+  const cue = cuesOf(facts, 'same-place')[0];
+  if (!cue || draft.index === 0) return;
+  draft.samePlaceAs = drafts[draft.index - 1];
+  draft.samePlaceKind = cue.item.entry.kind as string | undefined;
+}
+
 export function buildDiscourse(article: ArticleFacts, published: string | null, statementSentences: ReadonlySet<number> = new Set()): Discourse {
   const referenceDay = referenceDayOf(article, published);
   const reference = referenceDay ? parseDay(referenceDay) : null;
@@ -126,6 +138,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       related: [],
       rules: [rule],
       setAside: [],
+      clauses: new Map(),
     };
     drafts.push(draft);
     return draft;
@@ -165,7 +178,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       // A generic word ("فدية", "attack") near an event of its family adds to it, whatever date its sentence carries.
       const weakOnly: boolean = main.every((t) => t.match.item.entry.weight === 1);
       const continues: boolean =
-        current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !time?.date));
+        current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background));
       // "In Sunday's attack, a drone struck near Al-Tanf": an event told earlier on the same day.
       const sameDay: Draft | undefined = !continues && time?.date ? drafts.find((d) => d.time?.date === time.date && eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)) : undefined;
       if (sameDay) {
@@ -213,6 +226,10 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       const time = governingTime(facts, answered[0].match, answeredCue?.end ?? -1);
       const known = drafts.find((d) => d !== mainDraft && eventFamily(d.triggers[0].item.entry.subEventType) === family && (!time || !d.time || d.time.date === time.date));
       const target = known ?? newDraft(s, answered, time && time !== mainDraft?.time ? time : null, true, 'rule.discourse.answered-attack');
+      if (answeredCue) {
+        if (!known) target.clauses.set(s, [answeredCue.end, facts.sentence.endToken]);
+        if (mainDraft) mainDraft.clauses.set(s, [facts.sentence.firstToken, answeredCue.first]);
+      }
       if (mainDraft && target !== mainDraft) mainDraft.related.push({ relation: 'retaliation_for', target });
     }
 
@@ -223,13 +240,12 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       const background = bg.cue || isBeforeNews(similarTime, reference);
       const similar = newDraft(s, model.triggers.map((match) => ({ match, group: 'main' as const })), similarTime, background, 'rule.discourse.similar-event');
       similar.rules.push(...(bg.id ? [bg.id] : []));
+      pointBackToPlace(similar, facts, drafts);
       current = similar;
       lastSentenceOfCurrent = s;
       continue;
     }
-    if (mainDraft && cuesOf(facts, 'same-place').length > 0) {
-      mainDraft.samePlaceAs = drafts[mainDraft.index - 1];
-    }
+    if (mainDraft) pointBackToPlace(mainDraft, facts, drafts);
     const onlyReferences = verdict.live.every((t) => t.group === 'reference');
     if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts, statementSentences) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
       current.support.push(s);

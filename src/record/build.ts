@@ -107,7 +107,10 @@ function rolesOf(draft: Draft, ctx: BuildContext): ActorMention[] {
   for (const facts of draftSentences(draft, ctx)) {
     const triggers = draft.triggers.filter((t) => ctx.article.text.tokens[t.first].sentence === facts.sentence.index);
     const responseOnly = triggers.length === 0;
-    const mentions = assignRoles(facts, triggers.length ? triggers : draft.responses, ctx.article.text.tokens, ctx.lexicon);
+    const clause = draft.clauses.get(facts.sentence.index);
+    const mentions = assignRoles(facts, triggers.length ? triggers : draft.responses, ctx.article.text.tokens, ctx.lexicon).filter(
+      (m) => !clause || (m.first >= clause[0] && m.first < clause[1]),
+    );
     // In a return-fire sentence the responder is the original target: only suspects carry over.
     out.push(...(responseOnly ? mentions.filter((m) => m.role === 'suspect') : mentions));
   }
@@ -161,7 +164,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
 
   const ownPlace = choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
-  const place = placeOfEarlier && (!ownPlace || ownPlace.precision === 3) ? placeOfEarlier : ownPlace;
+  const kindAgrees = !draft.samePlaceKind || placeOfEarlier?.kind === draft.samePlaceKind;
+  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.precision === 3) ? placeOfEarlier : ownPlace;
   if (place) ctx.placesByDraft.set(draft, place);
   const country = place?.country ?? ctx.countryContext;
   const countryEntry = country ? ctx.countries.get(country) : undefined;

@@ -4,6 +4,8 @@ import type { Token } from '../../text/index.ts';
 /** What an event's place resolves to, with ACLED's geo_precision. */
 export interface PlaceChoice {
   readonly location: string;
+  /** The gazetteer kind of the place chosen (town, airport, admin1...). */
+  readonly kind: string;
   readonly latitude: number;
   readonly longitude: number;
   readonly precision: 1 | 2 | 3;
@@ -169,6 +171,7 @@ function toChoice(entry: PlaceEntry, mention: PlaceMention | null, countries: Re
   const isCountry = entry.kind === 'country';
   return {
     location: entry.name,
+    kind: entry.kind,
     latitude: entry.lat,
     longitude: entry.lon,
     precision,
