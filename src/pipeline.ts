@@ -65,7 +65,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   return {
     id: input.id,
     events: built.map((b) => b.record),
-    claims: claimDrafts.map((c) => buildClaim(c, article, countryContext)),
+    claims: claimDrafts.map((c) => buildClaim(c, article, countryContext, lexicon)),
   };
 }
 

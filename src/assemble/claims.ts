@@ -57,7 +57,9 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
         ?? actors.find((a) => a.first >= responsibility.end);
       if (claimant) {
         const about = facts.triggers.filter((t) => t.first >= responsibility.first);
-        const end = trimPunctuation(article, sentence.firstToken, about.length ? Math.min(sentence.endToken, about[0].end + 4) : clauseEnd(facts, responsibility.end));
+        // The claim runs to the end of the claimed act's clause: the next comma, or the sentence's end.
+        const comma = about.length ? article.text.tokens.slice(about[0].end, sentence.endToken).findIndex((t) => t.key === ',') : -1;
+        const end = trimPunctuation(article, sentence.firstToken, about.length ? (comma >= 0 ? about[0].end + comma : sentence.endToken) : clauseEnd(facts, responsibility.end));
         claims.push({
           kind: 'responsibility',
           sentence: sentence.index,

@@ -43,7 +43,8 @@ function quotedRanges(text: TokenizedText, sentence: Sentence): [number, number]
   }
   // A quote opened and not closed in the sentence runs to its end (the closing mark may follow a full stop).
   if (open >= 0 && sentence.endToken - open > 3) ranges.push([open, sentence.endToken]);
-  return ranges.filter(([a, b]) => b - a > 4); // "“الأناضول”" names an outlet, it is not speech
+  // A short quote ("“الأناضول”", "“كتائب سيد الشهداء”") names an outlet or a group; speech is longer.
+  return ranges.filter(([a, b]) => b - a > 7);
 }
 
 export function gatherFacts(

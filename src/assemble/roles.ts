@@ -87,6 +87,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
       [role, rule] = ['target', 'rule.role.casualties-are-targets'];
     }
     else if (agentCues.some((c) => follows(c, first, 2))) [role, rule] = ['agent', 'rule.role.after-agent-marker'];
+    // "الهجمات من الميليشيات الإيرانية على القواعد": من right after an attack noun introduces its author.
+    else if (trigger && trigger.item.entry.form === 'noun' && tokens[first - 1]?.key === 'من' && trigger.end === first - 1) [role, rule] = ['agent', 'rule.role.author-after-attack-noun'];
     else if (hostCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.host-of-target'];
     else if (passiveCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.passive-subject'];
     else if (originCues.some((c) => follows(c, first, 6))) [role, rule] = [hedged ? 'suspect' : 'origin', 'rule.role.origin-clause'];

@@ -113,13 +113,13 @@ function pairScore(a: PairAgreement): number {
 
 export function scoreArticle(id: string, gold: GoldEvent[], extracted: ScoredEvent[]): ArticleScore {
   const candidates: { g: number; e: number; score: number; agreement: PairAgreement }[] = [];
-  gold.forEach((g, gi) =>
+  gold.forEach((g, gi) => {
     extracted.forEach((e, ei) => {
       if (!eventsMatch(g, e)) return;
       const a = agreement(g, e);
       candidates.push({ g: gi, e: ei, score: pairScore(a), agreement: a });
-    }),
-  );
+    });
+  });
   candidates.sort((a, b) => b.score - a.score);
   const usedG = new Set<number>();
   const usedE = new Set<number>();

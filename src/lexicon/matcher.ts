@@ -107,13 +107,22 @@ export class Matcher<T extends Matchable = Matchable> {
       } else if (prefix) {
         const bucket = key.slice(0, PREFIX_INDEX);
         let list = node.prefixes.get(bucket);
-        if (!list) node.prefixes.set(bucket, (list = []));
+        if (!list) {
+          list = [];
+          node.prefixes.set(bucket, list);
+        }
         let found = list.find((p) => p.prefix === key);
-        if (!found) list.push((found = { prefix: key, node: newNode() }));
+        if (!found) {
+          found = { prefix: key, node: newNode() };
+          list.push(found);
+        }
         node = found.node;
       } else {
         let next = node.exact.get(key);
-        if (!next) node.exact.set(key, (next = newNode()));
+        if (!next) {
+          next = newNode();
+          node.exact.set(key, next);
+        }
         node = next;
       }
     }
@@ -160,7 +169,7 @@ export class Matcher<T extends Matchable = Matchable> {
         const open: { node: Node; left: number }[] = [];
         for (const g of gaps) {
           nextSize = this.step(g.node, tokens[j], next, nextSize);
-          if (g.left > 1 && tokens[j].script !== 'punct') open.push({ node: g.node, left: g.left - 1 });
+          if (g.left > 0 && tokens[j].script !== 'punct') open.push({ node: g.node, left: g.left - 1 });
         }
         gaps = open;
         [frontier, next] = [next, frontier];
