@@ -45,6 +45,21 @@ function trimPunctuation(article: ArticleFacts, first: number, end: number): num
 // Groups of people, not a body that speaks: "قال مدنيون" is testimony, attributed as a source.
 const NOT_SPEAKERS = new Set(['civilians', 'protesters', 'rioters', 'unidentified']);
 
+/**
+ * "وأضاف أن الجيش ..." after "الجيش الإسرائيلي" was named: a generic force speaks for the named one
+ * of its kind told before it in the article.
+ */
+function resolveGeneric(entry: ActorEntry, before: number, article: ArticleFacts): ActorEntry {
+  if (!entry.template) return entry;
+  let named: ActorEntry | undefined;
+  for (const facts of article.sentences) {
+    for (const a of facts.actors) {
+      if (a.first < before && !a.item.entry.template && a.item.entry.kind === entry.kind) named = a.item.entry;
+    }
+  }
+  return named ?? entry;
+}
+
 export function findClaims(article: ArticleFacts, country: string | null): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   for (const facts of article.sentences) {
@@ -102,7 +117,8 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
       // A statement needs a named speaker; "sources said" only attributes the report.
       const named = actors.filter((a) => a.first >= speech.end && a.first - speech.end <= 8 && !NOT_SPEAKERS.has(a.item.entry.kind));
       const person = named.find((a) => a.item.entry.kind === 'person');
-      const speaker = person ?? named.find((a) => a.item.entry.kind === 'organization') ?? named[0];
+      const found = person ?? named.find((a) => a.item.entry.kind === 'organization') ?? named[0];
+      const speaker = found && { ...found, item: { ...found.item, entry: resolveGeneric(found.item.entry, found.first, article) } };
       if (speaker) {
         const date = facts.times.find((t) => t.kind === 'point' && !isQuoted(facts, t.first) && t.precision === 1);
         const end = trimPunctuation(article, sentence.firstToken, clauseEnd(facts, speech.end));

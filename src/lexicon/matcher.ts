@@ -133,13 +133,14 @@ export class Matcher<T extends Matchable = Matchable> {
   }
 
   /** Appends to `out` (from `count`) the nodes reached from `node` by the token; returns the new count. */
-  private step(node: Node, token: Token, out: Node[], count: number): number {
+  private step(node: Node, stems: readonly string[], heads: readonly string[], out: Node[], count: number): number {
     let n = count;
-    for (const stem of token.stems) {
+    for (let k = 0; k < stems.length; k++) {
+      const stem = stems[k];
       const exact = node.exact.get(stem);
       if (exact) n = addOnce(out, count, n, exact);
-      if (node.prefixes.size > 0 && stem.length >= PREFIX_INDEX) {
-        const list = node.prefixes.get(stem.slice(0, PREFIX_INDEX));
+      if (node.prefixes.size > 0 && heads[k].length === PREFIX_INDEX) {
+        const list = node.prefixes.get(heads[k]);
         if (list) for (const p of list) if (stem.startsWith(p.prefix)) n = addOnce(out, count, n, p.node);
       }
     }
@@ -152,8 +153,10 @@ export class Matcher<T extends Matchable = Matchable> {
     let frontier: Node[] = [];
     let next: Node[] = [];
     let gaps: { node: Node; left: number }[] = [];
+    // The first letters of every stem, computed once per token rather than once per trie node.
+    const heads = tokens.map((t) => t.stems.map((stem) => stem.slice(0, PREFIX_INDEX)));
     for (let i = 0; i < tokens.length; i++) {
-      let size = this.step(this.root, tokens[i], frontier, 0);
+      let size = this.step(this.root, tokens[i].stems, heads[i], frontier, 0);
       gaps.length = 0;
       for (let j = i; size > 0 || gaps.length > 0; ) {
         for (let k = 0; k < size; k++) {
@@ -164,11 +167,11 @@ export class Matcher<T extends Matchable = Matchable> {
         j++;
         if (j >= tokens.length || tokens[j].sentence !== tokens[i].sentence) break;
         let nextSize = 0;
-        for (let k = 0; k < size; k++) nextSize = this.step(frontier[k], tokens[j], next, nextSize);
+        for (let k = 0; k < size; k++) nextSize = this.step(frontier[k], tokens[j].stems, heads[j], next, nextSize);
         // A gap may close on this word or swallow it and wait for the next.
         const open: { node: Node; left: number }[] = [];
         for (const g of gaps) {
-          nextSize = this.step(g.node, tokens[j], next, nextSize);
+          nextSize = this.step(g.node, tokens[j].stems, heads[j], next, nextSize);
           if (g.left > 0 && tokens[j].script !== 'punct') open.push({ node: g.node, left: g.left - 1 });
         }
         gaps = open;

@@ -99,7 +99,10 @@ function meansMatches(draft: Draft, ctx: BuildContext): MatchOf<'means'>[] {
   const replyStarts = (i: number) => Math.min(...draft.responses.filter((r) => ctx.article.text.tokens[r.first].sentence === i).map((r) => r.first));
   return [...own, ...draft.support]
     .map((i) => ctx.article.sentences[i])
-    .flatMap((f) => f.means.filter((m) => !isQuoted(f, m.first) && m.first < replyStarts(f.sentence.index)));
+    .flatMap((f) => {
+      const clause = draft.clauses.get(f.sentence.index);
+      return f.means.filter((m) => !isQuoted(f, m.first) && m.first < replyStarts(f.sentence.index) && (!clause || (m.first >= clause[0] && m.first < clause[1])));
+    });
 }
 
 function rolesOf(draft: Draft, ctx: BuildContext): ActorMention[] {
@@ -164,7 +167,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
 
   const ownPlace = choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
-  const kindAgrees = !draft.samePlaceKind || placeOfEarlier?.kind === draft.samePlaceKind;
+  const settlement = (kind: string | undefined) => (kind === 'city' || kind === 'town' || kind === 'village' ? 'settlement' : kind);
+  const kindAgrees = !draft.samePlaceKind || settlement(placeOfEarlier?.kind) === draft.samePlaceKind;
   const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.precision === 3) ? placeOfEarlier : ownPlace;
   if (place) ctx.placesByDraft.set(draft, place);
   const country = place?.country ?? ctx.countryContext;

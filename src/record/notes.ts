@@ -53,8 +53,8 @@ export function composeNotes(f: NoteFacts): { text: string; id: string } {
   const body = template.text
     .replaceAll('{a1}', actorPhrase(f.actor1, f.actor1Certainty, f.actor1Suspected))
     .replaceAll('{a2}', f.actor2 || 'unidentified targets')
-    .replaceAll('{means}', f.means.length ? ` ${f.means.join(' and ')}` : '')
     .replaceAll('{place}', place);
+  const using = f.means.length ? `, using ${f.means.join(' and ')}` : '';
   const toll =
     f.fatalities === null
       ? 'Fatalities not reported.'
@@ -62,5 +62,5 @@ export function composeNotes(f: NoteFacts): { text: string; id: string } {
         ? f.injuries ? `${f.injuries} injured, no fatalities.` : 'No casualties reported.'
         : `${f.fatalities} ${f.fatalities === 1 ? 'fatality' : 'fatalities'}${f.injuries ? `, ${f.injuries} injured` : ''}.`;
   const recalled = f.background ? ' Recalled as background in a later report.' : '';
-  return { text: `${datePhrase(f.date, f.precision)}, ${body}. ${toll}${recalled}`, id: template.id };
+  return { text: `${datePhrase(f.date, f.precision)}, ${body}${using}. ${toll}${recalled}`, id: template.id };
 }

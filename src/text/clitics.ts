@@ -28,11 +28,12 @@ const PREFIXES: string[] = (() => {
   }
   return [...out].sort((a, b) => b.length - a.length);
 })();
+const PREFIX_INITIALS = new Set(PREFIXES.map((p) => p[0]));
 
 /** The word and each stem left after removing a stack of proclitics: والقوات → والقوات، القوات، قوات. */
 export function cliticStems(word: string): string[] {
   const stems = [word];
-  for (const prefix of PREFIXES) {
+  if (PREFIX_INITIALS.has(word[0])) for (const prefix of PREFIXES) {
     if (word.length - prefix.length >= data.minStem && word.startsWith(prefix)) {
       const stem = word.slice(prefix.length);
       if (!stems.includes(stem)) stems.push(stem);
