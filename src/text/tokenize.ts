@@ -36,7 +36,7 @@ export interface TokenizedText {
 
 // Dotted acronyms (u.s., u.n.) are one word; hyphens and apostrophes inside names split words on
 // both sides of the match, so "al-Omar" and "al Omar" meet.
-const TOKEN_PATTERN = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/\-]\d+)*|(?<=^|\s)-+(?=\s|$)|[^\s\p{L}\p{M}\p{N}'\-]/gu;
+const TOKEN_PATTERN = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/-]\d+)*|(?<=^|\s)-+(?=\s|$)|[^\s\p{L}\p{M}\p{N}'-]/gu;
 const LETTER = /\p{L}/u;
 
 function scriptOf(key: string): Script {
@@ -96,7 +96,7 @@ const ABBREVIATIONS = new Set([
 
 function isAbbreviation(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
-  if (!prev || prev.script !== 'latin') return false;
+  if (prev?.script !== 'latin') return false;
   return prev.key.length === 1 || ABBREVIATIONS.has(prev.key);
 }
 

@@ -155,16 +155,16 @@ export function choosePlace(
       const near = Math.abs(entry.lat - best.entry.lat) < 0.3 && Math.abs(entry.lon - best.entry.lon) < 0.3;
       if (inside && near && specificity(entry.kind) > specificity(best.entry.kind) && !mention.qualifiers.has('bearing')) best = { mention, entry, score: best.score };
     }
-    return toChoice(best.entry, best.mention, countries, tokens);
+    return toChoice(best.entry, best.mention, tokens);
   }
   if (countryContext) {
     const country = countries.get(countryContext);
-    if (country) return toChoice(country, null, countries, tokens);
+    if (country) return toChoice(country, null, tokens);
   }
   return null;
 }
 
-function toChoice(entry: PlaceEntry, mention: PlaceMention | null, countries: ReadonlyMap<string, PlaceEntry>, tokens: readonly Token[]): PlaceChoice {
+function toChoice(entry: PlaceEntry, mention: PlaceMention | null, tokens: readonly Token[]): PlaceChoice {
   const level = specificity(entry.kind);
   let precision: 1 | 2 | 3 = level >= 4 ? 1 : level === 3 ? 2 : 3;
   if (mention?.qualifiers.has('near') && precision === 1) precision = 2;

@@ -66,7 +66,7 @@ function atomsByStart(tokens: readonly Token[], matches: readonly LexMatch[], nu
     // "In May" mid-sentence is the month; "may" is the verb. Arabic has no capitals, so this only helps English.
     const token = tokens[m.first];
     const capitalized = token.script === 'latin' && m.first > 0 && tokens[m.first - 1].sentence === token.sentence && /[A-Z]/.test(originalText[token.start]);
-    if (!prev || prev.type !== 'entry' || prev.end < m.end) atoms.set(m.first, { type: 'entry', entry: m.item.entry, id: m.item.id, start: m.first, end: m.end, capitalized });
+    if (prev?.type !== 'entry' || prev.end < m.end) atoms.set(m.first, { type: 'entry', entry: m.item.entry, id: m.item.id, start: m.first, end: m.end, capitalized });
   }
   tokens.forEach((token, i) => {
     if (token.script !== 'digit') return;
