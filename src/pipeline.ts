@@ -6,10 +6,10 @@ import { cuesOf, gatherFacts } from './assemble/facts.ts';
 import { findNumbers } from './assemble/numbers.ts';
 import { getLexicon, type Lexicon, ofKind, type PlaceEntry } from './lexicon/index.ts';
 import { articleCountry, placeMentions } from './resolve/place/index.ts';
-import { parseDay, tagTimeExpressions } from './resolve/time/index.ts';
+import { parseDay, readDateline, tagTimeExpressions } from './resolve/time/index.ts';
 import { buildClaim } from './record/claims.ts';
 import { buildEvent } from './record/build.ts';
-import { datelineEnd, tokenize } from './text/index.ts';
+import { tokenize } from './text/index.ts';
 
 /**
  * The only place the order of the stages is written:
@@ -17,13 +17,18 @@ import { datelineEnd, tokenize } from './text/index.ts';
  * → places and actors → records.
  */
 export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexicon()): ExtractionResult {
-  const published = input.published ?? null;
   const text = tokenize(input.text);
   const matches = lexicon.match(text);
   const numbers = findNumbers(text.tokens, matches);
-  const times = tagTimeExpressions(text, matches, numbers, published ? parseDay(published) : null);
-  const dateline = datelineEnd(text);
-  const article = gatherFacts(text, matches, times, numbers, dateline);
+  let published = input.published ?? null;
+  let times = tagTimeExpressions(text, matches, numbers, published ? parseDay(published) : null);
+  const dateline = readDateline(text, matches, times);
+  // Without a publication date, a dateline that writes the full date out ("6/1/2022", "9 يناير 2022") gives it.
+  if (!published && dateline.date?.date && dateline.date.precision === 1) {
+    published = dateline.date.date;
+    times = tagTimeExpressions(text, matches, numbers, parseDay(published));
+  }
+  const article = gatherFacts(text, matches, times, numbers, dateline.end);
 
 
   const allMentions = placeMentions(
@@ -37,7 +42,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     ofKind(matches, 'cue', 'institution'),
   );
   const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
-  const mentions = allMentions.filter((m) => m.first >= dateline);
+  const mentions = allMentions.filter((m) => m.first >= dateline.end);
   const claimDrafts = findClaims(article, countryContext);
   const discourse = buildDiscourse(article, published, new Set(claimDrafts.filter((c) => c.kind === 'statement').map((c) => c.sentence)));
   const timeTokens = new Set(times.flatMap((t) => Array.from({ length: t.end - t.first }, (_, k) => t.first + k)));
@@ -52,7 +57,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     countries: countryIndex(lexicon),
     referenceDay: discourse.referenceDay,
     referenceText: reference?.text ?? null,
-    outlet: input.outlet ?? null,
+    outlet: input.outlet ?? dateline.outlet,
     claims: claimDrafts,
     timeTokens,
     placesByDraft: new Map(),

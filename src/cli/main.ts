@@ -47,9 +47,12 @@ program
 
 program
   .command('dates')
-  .description('print every date expression in a text with its resolution')
-  .argument('<text>', 'the text (Arabic or English)')
+  .description('print every date expression in a text with its resolution, or score a test set with --gold')
+  .argument('[text]', 'the text (Arabic or English)')
   .addOption(published)
+  .option('--gold <file>', 'JSONL of expressions in sentences with gold resolutions (test/fixtures/time/expressions.jsonl)')
+  .option('--json', 'with --gold: print the scores as JSON')
+  .option('--verbose', 'with --gold: list every miss')
   .action(datesCommand);
 
 program.command('schema').description('print the JSON Schema of the record, claims and batch input').action(() => {

@@ -54,11 +54,14 @@ export function formKeys(form: string): { key: string; prefix: boolean; gap?: bo
       continue;
     }
     const prefix = word.endsWith('*');
-    const folded = foldKey(prefix ? word.slice(0, -1) : word);
+    // "=اليوم": the article is part of the meaning (today), so it is not made optional.
+    const keepArticle = word.startsWith('=');
+    const bare = keepArticle ? word.slice(1) : word;
+    const folded = foldKey(prefix ? bare.slice(0, -1) : bare);
     const parts = [...folded.matchAll(WORD_SPLIT)].map((m) => (m[0].includes('.') && /[a-z]/.test(m[0]) ? m[0].replaceAll('.', '') : m[0]));
     parts.forEach((part, i) => {
       const isArabic = /[\u0600-\u06FF]/.test(part);
-      keys.push({ key: isArabic ? entryStem(part) : part, prefix: prefix && i === parts.length - 1 });
+      keys.push({ key: isArabic && !keepArticle ? entryStem(part) : part, prefix: prefix && i === parts.length - 1 });
     });
   }
   return keys;

@@ -50,3 +50,31 @@ export function compareDays(a: Day, b: Day): number {
 export function midMonth(year: number, month: number): Day {
   return { year, month, day: 15 };
 }
+
+const umalqura = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+
+/** The Umm al-Qura (Hijri) date of a Gregorian day. */
+export function toHijri(d: Day): Day {
+  const parts = umalqura.formatToParts(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+  const get = (type: string) => Number.parseInt(parts.find((p) => p.type === type)?.value ?? '0', 10);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+// The Hijri epoch (1 Muharram 1 AH) as a Gregorian day number; a mean year is 354.367 days.
+const HIJRI_EPOCH_DAYS = Date.UTC(622, 6, 19) / 86_400_000;
+
+/** The Gregorian day of a Hijri date by the Umm al-Qura calendar, or null when the Hijri date does not exist. */
+export function fromHijri(h: Day): Day | null {
+  if (h.month < 1 || h.month > 12 || h.day < 1 || h.day > 30) return null;
+  const estimate = HIJRI_EPOCH_DAYS + Math.floor((h.year - 1) * 354.367 + (h.month - 1) * 29.5306 + h.day - 1);
+  // The arithmetic estimate is within a few days; the calendar itself decides.
+  for (let delta = 0; delta <= 6; delta++) {
+    for (const sign of delta === 0 ? [0] : [-1, 1]) {
+      const date = new Date((estimate + sign * delta) * 86_400_000);
+      const day = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      const back = toHijri(day);
+      if (back.year === h.year && back.month === h.month && back.day === h.day) return day;
+    }
+  }
+  return null;
+}

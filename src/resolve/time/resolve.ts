@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareDays, type Day, daysInMonth, formatDay, isValidDay, weekday } from './calendar.ts';
+import { addDays, addMonths, compareDays, type Day, daysInMonth, formatDay, fromHijri, isValidDay, toHijri, weekday } from './calendar.ts';
 
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
 
@@ -20,6 +20,8 @@ export interface TimeSpec {
   few?: boolean;
   future?: boolean;
   monthCue?: boolean;
+  hijriMonth?: number;
+  hijriYear?: number;
 }
 
 export interface Resolution {
@@ -61,6 +63,8 @@ export function resolveSpec(spec: TimeSpec, published: Day | null): Resolution |
     return { kind: 'since', date: at.date, precision: at.precision, since };
   }
   if (spec.fullDate) return point(isValidDay(spec.fullDate) ? spec.fullDate : null, 1);
+  // رجب and رمضان are also names, صفر is also "zero": a Hijri month alone is not a date.
+  if (spec.hijriMonth !== undefined) return spec.dayOfMonth === undefined && spec.hijriYear === undefined ? null : resolveHijri(spec, published);
 
   const hasAnything =
     spec.year !== undefined || spec.month !== undefined || spec.weekday !== undefined || spec.dayOffset !== undefined || spec.unit !== undefined;
@@ -139,8 +143,8 @@ function resolveRelativePeriod(spec: TimeSpec, published: Day | null): Resolutio
     case 'month': {
       const month = addMonths({ ...published, day: 1 }, direction);
       if (direction === 0) {
-        // "earlier this month": the middle of the days already gone.
-        const day = spec.earlier ? Math.max(1, Math.round(published.day / 2)) : Math.min(15, published.day);
+        // "earlier this month": the middle of the days already gone; "مطلع الشهر الجاري": its 5th.
+        const day = spec.part ? PART_DAY[spec.part] : spec.earlier ? Math.max(1, Math.round(published.day / 2)) : Math.min(15, published.day);
         return point({ ...month, day }, 3);
       }
       return point({ ...month, day: spec.part ? PART_DAY[spec.part] : 15 }, 3);
@@ -153,4 +157,22 @@ function resolveRelativePeriod(spec: TimeSpec, published: Day | null): Resolutio
     default:
       return unresolved;
   }
+}
+
+/** "15 رمضان 1443", "العاشر من محرم": an Umm al-Qura date; without a year, its latest occurrence up to publication. */
+function resolveHijri(spec: TimeSpec, published: Day | null): Resolution {
+  const month = spec.hijriMonth!;
+  if (spec.dayOfMonth === undefined) {
+    if (spec.hijriYear === undefined) return unresolved;
+    const start = fromHijri({ year: spec.hijriYear, month, day: 1 });
+    return point(start ? addDays(start, 14) : null, 3);
+  }
+  if (spec.hijriYear !== undefined) return point(fromHijri({ year: spec.hijriYear, month, day: spec.dayOfMonth }), 1);
+  if (!published) return unresolved;
+  const year = toHijri(published).year;
+  for (const y of [year, year - 1]) {
+    const day = fromHijri({ year: y, month, day: spec.dayOfMonth });
+    if (day && compareDays(day, published) <= 0) return point(day, 1);
+  }
+  return unresolved;
 }

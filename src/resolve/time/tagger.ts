@@ -28,18 +28,22 @@ export interface TimeExpression {
 }
 
 // Words that may sit inside a date expression without meaning anything on their own.
-const FILLERS = new Set(['في', 'من', 'يوم', 'the', 'of', 'on', 'in', 'th', 'st', 'nd', 'rd']);
+const FILLERS = new Set(['في', 'من', 'يوم', 'the', 'of', 'on', 'in', 'th', 'st', 'nd', 'rd', 'نحو', 'حوالي', 'about', 'around', 'some', '/']);
+// A preposition before a month that is also a word makes it the month: "في آب", "in March".
+const MONTH_PREPOSITIONS = new Set(['في', 'خلال', 'منذ', 'حتى', 'in', 'since', 'during', 'until', 'by']);
 // Atoms that say nothing at the edge of a chunk ("حزيران الماضي، من قبل" ends at الماضي).
-const EDGE_ONLY = new Set(['anchor', 'few', 'year-cue', 'month-cue', 'daypart']);
+const EDGE_ONLY = new Set(['anchor', 'few', 'year-cue', 'month-cue', 'daypart', 'hijri-era', 'ordinal']);
 
 type Atom = { start: number; end: number } & (
   | { type: 'entry'; entry: TimeEntry; id: string; capitalized: boolean }
   | { type: 'number'; value: number; vague: boolean; id: string }
   | { type: 'year'; value: number }
+  | { type: 'hijri-year'; value: number }
   | { type: 'full-date'; day: Day }
 );
 
 const YEAR = /^(19|20)\d\d$/;
+const HIJRI_YEAR = /^1[34]\d\d$/;
 const DAY_NUMBER = /^\d{1,2}$/;
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const DAY_FIRST_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
@@ -73,6 +77,7 @@ function atomsByStart(tokens: readonly Token[], matches: readonly LexMatch[], nu
     const date = fullDate(token.key);
     if (date) atoms.set(i, { type: 'full-date', day: date, start: i, end: i + 1 });
     else if (YEAR.test(token.key)) atoms.set(i, { type: 'year', value: +token.key, start: i, end: i + 1 });
+    else if (HIJRI_YEAR.test(token.key)) atoms.set(i, { type: 'hijri-year', value: +token.key, start: i, end: i + 1 });
     else if (DAY_NUMBER.test(token.key)) atoms.set(i, { type: 'number', value: +token.key, vague: false, start: i, end: i + 1, id: 'digits' });
   });
   return atoms;
@@ -105,8 +110,8 @@ export function tagTimeExpressions(
         lastMeaningful = j;
       } else if (FILLERS.has(tokens[j].key)) {
         j++;
-      } else if (tokens[j].key === ',' && atoms.get(j + 1)?.type === 'year') {
-        j++; // "January 3, 2022"
+      } else if ((tokens[j].key === ',' || tokens[j].key === '.') && atoms.has(j + 1) && atoms.get(j + 1)?.type !== 'entry') {
+        j++; // "January 3, 2022", "Aug. 4"
       } else break;
     }
     while (chunk.length > 1) {
@@ -117,7 +122,9 @@ export function tagTimeExpressions(
       chunk.pop();
       lastMeaningful = chunk[chunk.length - 1].end;
     }
-    const expression = interpret(chunk, published);
+    const before = tokens[chunkStart - 1];
+    const preposition = before !== undefined && before.sentence === tokens[chunkStart].sentence && before.stems.some((x) => MONTH_PREPOSITIONS.has(x));
+    const expression = interpret(chunk, published, preposition);
     if (expression) {
       const first = chunkStart;
       const end = lastMeaningful;
@@ -137,7 +144,7 @@ export function tagTimeExpressions(
 
 type Interpretation = Omit<TimeExpression, 'first' | 'end' | 'start' | 'endOffset' | 'text'>;
 
-function interpret(chunk: Atom[], published: Day | null): Interpretation | null {
+function interpret(chunk: Atom[], published: Day | null, afterPreposition = false): Interpretation | null {
   const spec: TimeSpec = {};
   const ids: string[] = [];
   let pendingNumber: number | undefined;
@@ -150,11 +157,15 @@ function interpret(chunk: Atom[], published: Day | null): Interpretation | null 
     } else if (atom.type === 'year') {
       spec.year = atom.value;
       ids.push('time.digits.year');
+    } else if (atom.type === 'hijri-year') {
+      spec.hijriYear = atom.value;
+      ids.push('time.digits.hijri-year');
     } else if (atom.type === 'number') {
       const next = chunk[k + 1];
       const isCount = next?.type === 'entry' && next.entry.kind === 'unit' && next.start === atom.end;
       if (isCount) pendingNumber = atom.value;
-      else if (atom.value >= 1 && atom.value <= 31) spec.dayOfMonth = atom.value;
+      // "32 يونيو" is kept as a day so that it fails as one, rather than silently becoming June.
+      else if (atom.value >= 1 && atom.value <= 99) spec.dayOfMonth = atom.value;
       ids.push(atom.id);
     } else {
       const e = atom.entry;
@@ -162,7 +173,13 @@ function interpret(chunk: Atom[], published: Day | null): Interpretation | null 
       switch (e.kind) {
         case 'month':
           spec.month = e.value as number;
-          if (e.ambiguous && !atom.capitalized) ambiguousMonth = true;
+          if (e.ambiguous && !atom.capitalized && !(afterPreposition && k === 0)) ambiguousMonth = true;
+          break;
+        case 'hijri-month':
+          spec.hijriMonth = e.value as number;
+          break;
+        case 'ordinal':
+          spec.dayOfMonth = e.value as number;
           break;
         case 'weekday':
           spec.weekday = e.value as number;
