@@ -175,10 +175,14 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       const sameFamily: boolean = current ? eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
       const sameTime: boolean = !time || !current?.time || time.date === current.time.date;
       const withinGap: boolean = current !== null && s - lastSentenceOfCurrent <= MAX_GAP;
+      // "about 15 rockets crossed ... some were intercepted": interception inside an attack report is part of it.
+      const partOfAttack: boolean =
+        withinGap && !time?.date && current !== null && classifySubEventType(current.triggers[0].item.entry.subEventType).eventType === 'Explosions/Remote violence' &&
+        main.every((t) => t.match.item.entry.subEventType === 'Disrupted weapons use');
       // A generic word ("فدية", "attack") near an event of its family adds to it, whatever date its sentence carries.
       const weakOnly: boolean = main.every((t) => t.match.item.entry.weight === 1);
       const continues: boolean =
-        current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background));
+        partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background)));
       // "In Sunday's attack, a drone struck near Al-Tanf": an event told earlier on the same day.
       const sameDay: Draft | undefined = !continues && time?.date ? drafts.find((d) => d.time?.date === time.date && eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)) : undefined;
       if (sameDay) {
@@ -224,7 +228,13 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       const family = eventFamily(answered[0].match.item.entry.subEventType);
       const answeredCue = cuesOf(facts, 'retaliation').find((c) => c.item.entry.points === 'answered' && c.end <= answered[0].match.first);
       const time = governingTime(facts, answered[0].match, answeredCue?.end ?? -1);
-      const known = drafts.find((d) => d !== mainDraft && eventFamily(d.triggers[0].item.entry.subEventType) === family && (!time || !d.time || d.time.date === time.date));
+      // Only an event of the same date, or of the same type when the answered one has no date, is the one answered.
+      const known = drafts.find(
+        (d) =>
+          d !== mainDraft &&
+          eventFamily(d.triggers[0].item.entry.subEventType) === family &&
+          (time?.date && d.time?.date ? d.time.date === time.date : !time?.date && d.triggers[0].item.entry.subEventType === answered[0].match.item.entry.subEventType && d.sentences[0] !== s),
+      );
       const target = known ?? newDraft(s, answered, time && time !== mainDraft?.time ? time : null, true, 'rule.discourse.answered-attack');
       if (answeredCue) {
         if (!known) target.clauses.set(s, [answeredCue.end, facts.sentence.endToken]);

@@ -29,8 +29,8 @@ function follows(cue: { end: number }, first: number, window: number): boolean {
  * target word it is the target ("غارات على مواقع الميليشيات"); after "من قبل" it is the agent; after
  * a host clause ("الذي تتخذه القوات الأميركية قاعدة") it owns the target. English is subject-first.
  */
-/** Aircraft are flown by states: "طائرات حربية إسرائيلية", "a Turkish drone" name the national military. */
-const STATE_OPERATED_MEANS = new Set(['aircraft', 'drone']);
+/** Aircraft and artillery named by a nation ("طائرات حربية إسرائيلية", "a Turkish drone", "Israeli artillery") are its military's. */
+const STATE_OPERATED_MEANS = new Set(['aircraft', 'drone', 'artillery']);
 
 function nationalAircraft(facts: SentenceFacts, lexicon: Lexicon): MatchOf<'actor'>[] {
   const out: MatchOf<'actor'>[] = [];
