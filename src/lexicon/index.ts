@@ -44,7 +44,7 @@ export class Lexicon {
     }
     // A one-word place name that is also a word of another kind ("مدني" civilian / Wad Madani,
     // "هيت" is safe, "حماة" is safe) is read as that word; the place keeps its longer names.
-    const otherWords = new Set<string>();
+    const otherWords = new Set<string>(data.placeStopForms.flatMap((form) => formKeys(form).map((k) => k.key)));
     for (const list of [data.actors, data.triggers, data.means, data.numbers, data.time, ...data.cues.values()] as { ar: string[]; en: string[] }[][]) {
       for (const entry of list) for (const form of [...entry.ar, ...entry.en]) {
         const keys = formKeys(form);

@@ -26,6 +26,8 @@ export interface LexiconData {
   /** Cue entries by family, the family being the cue file's name (negation, hedging, ...). */
   cues: Map<string, CueEntry[]>;
   time: TimeEntry[];
+  /** One-word forms that are ordinary words before they are place names (data/places/common-words.json). */
+  placeStopForms: string[];
 }
 
 function readEntries<T>(file: string, schema: z.ZodType<T>): T[] {
@@ -48,6 +50,14 @@ function readEntries<T>(file: string, schema: z.ZodType<T>): T[] {
   });
 }
 
+function readStopForms(relative: string): string[] {
+  try {
+    return (JSON.parse(readFileSync(dataPath(relative), 'utf8')) as { forms: string[] }).forms;
+  } catch (error) {
+    throw new DataError(`data/${relative}: expected {"forms": [...]} (${(error as Error).message})`);
+  }
+}
+
 function jsonFiles(folder: string): string[] {
   const dir = dataPath(folder);
   let names: string[];
@@ -56,7 +66,8 @@ function jsonFiles(folder: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
+  // Files of other shapes (a stop list) sit beside the entry files and are read by name.
+  return names.filter((n) => n.endsWith('.json') && n !== 'common-words.json').sort().map((n) => join(dir, n));
 }
 
 function readFolder<T>(folder: string, schema: z.ZodType<T>): T[] {
@@ -75,6 +86,7 @@ export function loadLexiconData(): LexiconData {
     numbers: readFolder('numbers', NumberEntry),
     cues,
     time: readFolder('time', TimeEntry) as TimeEntry[],
+    placeStopForms: readStopForms('places/common-words.json'),
   };
   checkUniqueIds(data);
   return data;

@@ -174,8 +174,10 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const country = place?.country ?? ctx.countryContext;
   const countryEntry = country ? ctx.countries.get(country) : undefined;
 
-  const { type: subEventType, rules: typeRules } = chooseSubEventType(draft, ctx, targetMention?.entry ?? null);
-  const { eventType, disorderType } = classifySubEventType(subEventType);
+  const chosen = chooseSubEventType(draft, ctx, targetMention?.entry ?? null);
+  let subEventType = chosen.type;
+  const typeRules = chosen.rules;
+  const { eventType } = classifySubEventType(subEventType);
   provenance.sub_event_type = [...typeRules, ...draft.rules];
 
   // A responsibility claim made in today's news names the attacker, with certainty "claimed".
@@ -216,6 +218,10 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor1Entry = crowd.entry;
     provenance.actor1 = [crowd.id, 'rule.actor.crowd-is-actor1'];
   }
+  // A crowd in a riot is coded as rioters, whatever word the report used for it.
+  if (eventType === 'Riots' && actor1Entry?.kind === 'protesters') actor1Entry = findGenericActor(actors, 'Rioters ({country})') ?? actor1Entry;
+  // A peaceful protest has no one intervening: whoever else is named stands by.
+  if (subEventType === 'Peaceful protest' && actor2Entry?.kind !== 'protesters') actor2Entry = undefined;
   const actor1 = actor1Entry ? actorName(actor1Entry, country) : '';
   const actor2 = actor2Entry ? actorName(actor2Entry, country) : '';
   if (targetMention) provenance.actor2 = [targetMention.id, targetMention.rule];
@@ -228,6 +234,11 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
 
   const sentencesForToll = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
   const toll = countCasualties(sentencesForToll, ctx.timeTokens);
+  // ACLED: protesters killed by those who intervene is Excessive force against protesters.
+  if (eventType === 'Protests' && toll.killed !== null && toll.killed > 0 && subEventType !== 'Excessive force against protesters') {
+    subEventType = 'Excessive force against protesters';
+    provenance.sub_event_type.unshift('rule.acled.lethal-force-at-protest');
+  }
   // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
   if (toll.killed === null && subEventType === 'Peaceful protest') {
     toll.killed = 0;
@@ -283,7 +294,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     year: eventDate ? Number(eventDate.slice(0, 4)) : null,
     time_precision: precision ?? 3,
     date_text: dateText,
-    disorder_type: disorderType,
+    disorder_type: classifySubEventType(subEventType).disorderType,
     event_type: eventType,
     sub_event_type: subEventType,
     actor1,

@@ -21,7 +21,10 @@ for (const t of load("acled/event-types.json").eventTypes)
 const actorNames = new Set();
 const templates = [];
 for (const f of fs.readdirSync(path.join(DATA, "actors"))) {
-  for (const e of entries(load(`actors/${f}`))) {
+  if (!f.endsWith(".json")) continue;
+  const list = entries(load(`actors/${f}`));
+  if (!Array.isArray(list)) continue;
+  for (const e of list) {
     if (e.name) actorNames.add(e.name);
     if (e.template) templates.push(e.template);
   }
@@ -32,8 +35,11 @@ const actorOk = (name, country) =>
 // places
 const countries = entries(load("places/countries.json"));
 const places = [];
-for (const f of fs.readdirSync(path.join(DATA, "places")))
-  if (f !== "countries.json") places.push(...entries(load(`places/${f}`)));
+for (const f of fs.readdirSync(path.join(DATA, "places"))) {
+  if (f === "countries.json" || !f.endsWith(".json")) continue;
+  const list = entries(load(`places/${f}`));
+  if (Array.isArray(list)) places.push(...list.filter((p) => p && p.name && p.kind)); // skip non-gazetteer files (common-words.json)
+}
 const admin1Names = new Set(places.filter((p) => p.kind === "admin1").map((p) => `${p.country}|${p.name}`));
 const km = (a, b, c, d) => {
   const R = 6371, r = Math.PI / 180;
