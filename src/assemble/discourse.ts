@@ -1,6 +1,7 @@
 import { classifySubEventType } from '../contracts/acled.ts';
 import type { MatchOf } from '../lexicon/index.ts';
 import { type Day, parseDay, type TimeExpression } from '../resolve/time/index.ts';
+import { headlineEnd } from '../text/index.ts';
 import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
 import { judgeTriggers, type LiveTrigger } from './triggers.ts';
 
@@ -144,8 +145,10 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     return draft;
   };
 
+  const headline = headlineEnd(article.text);
   for (const facts of article.sentences) {
     const s = facts.sentence.index;
+    if (facts.sentence.endToken <= headline) continue;
     // A live blog's next item ("08:30 - Parliament to resume ...") starts a new story.
     if (LIVE_BLOG_STAMP.test(article.text.tokens[facts.sentence.firstToken].key)) current = null;
     const verdict = judgeTriggers(facts, article.text.tokens);
@@ -251,6 +254,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       const similar = newDraft(s, model.triggers.map((match) => ({ match, group: 'main' as const })), similarTime, background, 'rule.discourse.similar-event');
       similar.rules.push(...(bg.id ? [bg.id] : []));
       pointBackToPlace(similar, facts, drafts);
+      // "وقفة مماثلة الأسبوع الماضي": a similar event told without a place happened where the first one did.
+      similar.samePlaceAs ??= model;
       current = similar;
       lastSentenceOfCurrent = s;
       continue;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { extractArticle } from '../pipeline.ts';
 import { type ArticleScore, type GoldEvent, scoreArticle, type Totals, totals } from './score.ts';
@@ -20,13 +21,28 @@ export interface EvalRun {
 export class GoldError extends Error {}
 
 /** Runs extraction on every gold input and scores it. The outlet is not passed: gold sources are the text's own. */
-export function runEvaluation(goldPath: string): EvalRun {
-  let raw: string;
+/** A gold file, or every gold.jsonl under a folder (corpus/dev holds one per part). */
+function goldFiles(path: string): string[] {
+  let stat: ReturnType<typeof statSync>;
   try {
-    raw = readFileSync(goldPath, 'utf8');
+    stat = statSync(path);
   } catch (error) {
-    throw new GoldError(`${goldPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new GoldError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  if (!stat.isDirectory()) return [path];
+  const found = (readdirSync(path, { recursive: true }) as string[]).filter((f) => f.endsWith('gold.jsonl')).sort().map((f) => join(path, f));
+  if (found.length === 0) throw new GoldError(`${path}: no gold.jsonl in this folder`);
+  return found;
+}
+
+export function runEvaluation(goldPath: string): EvalRun {
+  const scores: ArticleScore[] = [];
+  for (const file of goldFiles(goldPath)) scores.push(...scoreGoldFile(file));
+  return { scores, totals: totals(scores) };
+}
+
+function scoreGoldFile(goldPath: string): ArticleScore[] {
+  const raw = readFileSync(goldPath, 'utf8');
   const scores: ArticleScore[] = [];
   raw.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
@@ -42,5 +58,5 @@ export function runEvaluation(goldPath: string): EvalRun {
     const result = extractArticle({ id: gold.id, text: gold.text, published: gold.published ?? null });
     scores.push(scoreArticle(gold.id, gold.events as GoldEvent[], result.events));
   });
-  return { scores, totals: totals(scores) };
+  return scores;
 }

@@ -169,7 +169,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
   const settlement = (kind: string | undefined) => (kind === 'city' || kind === 'town' || kind === 'village' ? 'settlement' : kind);
   const kindAgrees = !draft.samePlaceKind || settlement(placeOfEarlier?.kind) === draft.samePlaceKind;
-  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.precision === 3) ? placeOfEarlier : ownPlace;
+  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country') ? placeOfEarlier : ownPlace;
   if (place) ctx.placesByDraft.set(draft, place);
   const country = place?.country ?? ctx.countryContext;
   const countryEntry = country ? ctx.countries.get(country) : undefined;

@@ -54,13 +54,36 @@ function scriptOf(key: string): Script {
  */
 export function datelineEnd(text: TokenizedText): number {
   const { tokens } = text;
-  const limit = Math.min(tokens.length, 16);
+  // The dateline opens the body: the first sentence, or the second when a headline stands above it.
+  const start = headlineEnd(text);
+  const sentence = tokens[start]?.sentence;
+  const limit = Math.min(tokens.length, start + 16);
   let end = 0;
-  for (let i = 0; i < limit; i++) {
-    if (tokens[i].sentence !== 0) break;
+  for (let i = start; i < limit; i++) {
+    if (tokens[i].sentence !== sentence) break;
     if (tokens[i].key === '-') end = i + 1;
   }
+  // A dateline alone on its line ("بيروت – «الأرز نيوز»") ends with its line.
+  if (end === 0 && start < tokens.length) {
+    const s = text.sentences[sentence];
+    const line = tokens.slice(s.firstToken, s.endToken);
+    if (line.length <= 8 && line.some((t) => t.key === '-') && s.endToken < tokens.length && tokens[s.endToken].paragraph !== tokens[s.firstToken].paragraph) end = s.endToken;
+  }
   return end;
+}
+
+/**
+ * A headline: a short first line with no full stop, above a body of more lines. It repeats the
+ * story in telegraphic form, so it is read for context but tells no event of its own.
+ * Returns the index of the first token after it, or 0.
+ */
+export function headlineEnd(text: TokenizedText): number {
+  const first = text.sentences[0];
+  const second = text.sentences[1];
+  if (!first || !second || second.paragraph === first.paragraph) return 0;
+  const last = text.tokens[first.endToken - 1];
+  const length = first.endToken - first.firstToken;
+  return length <= 16 && !['.', '!', '?', ':'].includes(last.key) ? first.endToken : 0;
 }
 
 export function tokenize(text: string): TokenizedText {
