@@ -9,7 +9,7 @@ import { articleCountry, placeMentions } from './resolve/place/index.ts';
 import { parseDay, readDateline, tagTimeExpressions } from './resolve/time/index.ts';
 import { buildClaim } from './record/claims.ts';
 import { buildEvent } from './record/build.ts';
-import { tokenize } from './text/index.ts';
+import { foldKey, tokenize } from './text/index.ts';
 
 /**
  * The only place the order of the stages is written:
@@ -44,7 +44,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
   const mentions = allMentions.filter((m) => m.first >= dateline.end);
   const claimDrafts = findClaims(article, countryContext);
-  const discourse = buildDiscourse(article, published, new Set(claimDrafts.filter((c) => c.kind === 'statement').map((c) => c.sentence)));
+  const discourse = buildDiscourse(article, published);
   const timeTokens = new Set(times.flatMap((t) => Array.from({ length: t.end - t.first }, (_, k) => t.first + k)));
   const reference = article.sentences.slice(0, 2).flatMap((s) => s.times).find((t) => t.date === discourse.referenceDay);
 
@@ -61,6 +61,10 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     claims: claimDrafts,
     timeTokens,
     placesByDraft: new Map(),
+    isMeasure: (n: { end: number }) => {
+      const next = text.tokens[n.end];
+      return next !== undefined && measureKeys(lexicon).has(next.stems[next.stems.length - 1]) || (next !== undefined && measureKeys(lexicon).has(next.key));
+    },
   };
   const built = discourse.drafts.map((draft) => buildEvent(draft, ctx));
   const idOf = new Map(built.map(({ record, draft }) => [draft, record.event_id]));
@@ -72,6 +76,17 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     events: built.map((b) => b.record),
     claims: claimDrafts.map((c) => buildClaim(c, article, countryContext, lexicon)),
   };
+}
+
+const measureIndexes = new WeakMap<Lexicon, Set<string>>();
+
+function measureKeys(lexicon: Lexicon): Set<string> {
+  let keys = measureIndexes.get(lexicon);
+  if (!keys) {
+    keys = new Set(lexicon.data.measureWords.map((w) => foldKey(w)));
+    measureIndexes.set(lexicon, keys);
+  }
+  return keys;
 }
 
 const countryIndexes = new WeakMap<Lexicon, Map<string, PlaceEntry>>();

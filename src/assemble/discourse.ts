@@ -106,9 +106,9 @@ function placeAreas(facts: SentenceFacts): Set<string> {
   return new Set(facts.places.filter((p) => SPECIFIC_PLACE.has(p.item.entry.kind)).map((p) => `${p.item.entry.country}/${p.item.entry.admin1 ?? p.item.entry.name}`));
 }
 
-/** A statement, a statistic, a claim or a generic remark adds nothing to the event told before it. */
-function skipsAttachment(facts: SentenceFacts, statementSentences: ReadonlySet<number>): boolean {
-  return statementSentences.has(facts.sentence.index) || ['statistic', 'responsibility', 'generic'].some((f) => cuesOf(facts, f).length > 0) ||
+/** A statistic, a claim or a generic remark adds nothing to the event told before it; a statement may (its toll). */
+function skipsAttachment(facts: SentenceFacts): boolean {
+  return ['statistic', 'responsibility', 'generic'].some((f) => cuesOf(facts, f).length > 0) ||
     cuesOf(facts, 'background').some((c) => c.item.entry.generic);
 }
 
@@ -120,7 +120,7 @@ function pointBackToPlace(draft: Draft, facts: SentenceFacts, drafts: readonly D
   draft.samePlaceKind = cue.item.entry.kind as string | undefined;
 }
 
-export function buildDiscourse(article: ArticleFacts, published: string | null, statementSentences: ReadonlySet<number> = new Set()): Discourse {
+export function buildDiscourse(article: ArticleFacts, published: string | null): Discourse {
   const referenceDay = referenceDayOf(article, published);
   const reference = referenceDay ? parseDay(referenceDay) : null;
   const drafts: Draft[] = [];
@@ -262,7 +262,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     }
     if (mainDraft) pointBackToPlace(mainDraft, facts, drafts);
     const onlyReferences = verdict.live.every((t) => t.group === 'reference');
-    if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts, statementSentences) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
+    if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
       current.support.push(s);
       lastSentenceOfCurrent = s;
     }

@@ -28,6 +28,8 @@ export interface LexiconData {
   time: TimeEntry[];
   /** One-word forms that are ordinary words before they are place names (data/places/common-words.json). */
   placeStopForms: string[];
+  /** Words after a number that make it a measure, sum or age (data/numbers/measures.json). */
+  measureWords: string[];
 }
 
 function readEntries<T>(file: string, schema: z.ZodType<T>): T[] {
@@ -50,6 +52,8 @@ function readEntries<T>(file: string, schema: z.ZodType<T>): T[] {
   });
 }
 
+const LISTS = new Set(['common-words.json', 'measures.json']);
+
 function readStopForms(relative: string): string[] {
   try {
     return (JSON.parse(readFileSync(dataPath(relative), 'utf8')) as { forms: string[] }).forms;
@@ -67,7 +71,7 @@ function jsonFiles(folder: string): string[] {
     return [];
   }
   // Files of other shapes (a stop list) sit beside the entry files and are read by name.
-  return names.filter((n) => n.endsWith('.json') && n !== 'common-words.json').sort().map((n) => join(dir, n));
+  return names.filter((n) => n.endsWith('.json') && !LISTS.has(n)).sort().map((n) => join(dir, n));
 }
 
 function readFolder<T>(folder: string, schema: z.ZodType<T>): T[] {
@@ -87,6 +91,7 @@ export function loadLexiconData(): LexiconData {
     cues,
     time: readFolder('time', TimeEntry) as TimeEntry[],
     placeStopForms: readStopForms('places/common-words.json'),
+    measureWords: readStopForms('numbers/measures.json'),
   };
   checkUniqueIds(data);
   return data;

@@ -4,6 +4,7 @@ import { dataPath } from '../contracts/paths.ts';
 import { classifySubEventType, interactionCode } from '../contracts/acled.ts';
 import type { EventRecord, Span } from '../contracts/record.ts';
 import { countCasualties } from '../assemble/casualties.ts';
+import type { NumberExpression } from '../assemble/numbers.ts';
 import type { ClaimDraft } from '../assemble/claims.ts';
 import type { Draft } from '../assemble/discourse.ts';
 import { type ArticleFacts, isQuoted } from '../assemble/facts.ts';
@@ -27,12 +28,15 @@ export interface BuildContext {
   readonly timeTokens: Set<number>;
   /** Places already chosen, for "في الحي ذاته" (drafts are built in text order). */
   readonly placesByDraft: Map<Draft, PlaceChoice>;
+  /** "300 متر", "a 52-year-old": a number that measures, not one that counts people. */
+  readonly isMeasure: (n: NumberExpression) => boolean;
 }
 
 const UNIDENTIFIED_ARMED = 'Unidentified Armed Group ({country})';
 const UNIDENTIFIED_MILITARY = 'Unidentified Military Forces ({country})';
 const PROTESTERS = 'Protesters ({country})';
 const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
+const NON_LETHAL_BY_DEFAULT = new Set(['Peaceful protest', 'Protest with intervention', 'Violent demonstration', 'Abduction/forced disappearance']);
 
 const precedence = (JSON.parse(readFileSync(dataPath('acled/precedence.json'), 'utf8')) as { groups: string[][] }).groups;
 
@@ -233,16 +237,17 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const inter2 = actor2Entry ? interCode(actor2Entry, country) : null;
 
   const sentencesForToll = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
-  const toll = countCasualties(sentencesForToll, ctx.timeTokens);
+  const toll = countCasualties(sentencesForToll, ctx.timeTokens, ctx.isMeasure);
   // ACLED: protesters killed by those who intervene is Excessive force against protesters.
   if (eventType === 'Protests' && toll.killed !== null && toll.killed > 0 && subEventType !== 'Excessive force against protesters') {
     subEventType = 'Excessive force against protesters';
     provenance.sub_event_type.unshift('rule.acled.lethal-force-at-protest');
   }
   // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
-  if (toll.killed === null && subEventType === 'Peaceful protest') {
+  // A peaceful protest, a dispersed one, a riot or an abduction told without deaths had none (ACLED codes 0).
+  if (toll.killed === null && NON_LETHAL_BY_DEFAULT.has(subEventType)) {
     toll.killed = 0;
-    toll.ids.push('rule.acled.peaceful-protest-no-deaths');
+    toll.ids.push('rule.acled.non-lethal-by-default');
   }
   provenance.fatalities = toll.ids;
 
