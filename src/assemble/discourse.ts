@@ -35,6 +35,8 @@ export interface Discourse {
 }
 
 const MAX_GAP = 3;
+/** Dates taken only because the day a statement was made was the one date given: a later sentence may correct them. */
+const announcedOnly = new WeakSet<TimeExpression>();
 const LIVE_BLOG_STAMP = /^\d{1,2}:\d{2}$/;
 
 function eventFamily(subEventType: string): string {
@@ -59,6 +61,7 @@ function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>, after 
   const announcedBefore = (t: TimeExpression) => speech.some((c) => c.end <= t.first && t.end <= trigger.first);
   const ofEvent = all.filter((t) => !announcedBefore(t));
   const times = ofEvent.length ? ofEvent : all;
+  if (!ofEvent.length && all.length) announcedOnly.add(all[0]);
   if (times.length === 0) return null;
   return times.reduce((best, t) => (Math.abs(t.first - trigger.first) < Math.abs(best.first - trigger.first) ? t : best));
 }
@@ -110,6 +113,17 @@ function placeAreas(facts: SentenceFacts): Set<string> {
 function skipsAttachment(facts: SentenceFacts): boolean {
   return ['statistic', 'responsibility', 'generic'].some((f) => cuesOf(facts, f).length > 0) ||
     cuesOf(facts, 'background').some((c) => c.item.entry.generic);
+}
+
+/** "أعلنت الخلية اليوم الأحد مقتل ..." then the statement: "... أمس السبت": the event's own day wins. */
+function correctAnnouncedDate(draft: Draft, facts: SentenceFacts): void {
+  if (!draft.time || !announcedOnly.has(draft.time)) return;
+  const announced = draft.time.date ?? '';
+  const own = facts.times.find((t) => t.kind === 'point' && t.date && !t.future && t.date <= announced && t !== draft.time);
+  if (own) {
+    draft.time = own;
+    draft.rules.push('rule.time.event-day-over-announcement-day');
+  }
 }
 
 /** "في الحي ذاته", "over the airport": the draft's place is that of an event told before it. */
@@ -198,6 +212,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         current.sentences.push(s);
         current.triggers.push(...main.map((t) => t.match));
         current.time ??= time;
+        correctAnnouncedDate(current, facts);
         current.rules.push('rule.discourse.same-event-continues');
         mainDraft = current;
       } else {
@@ -264,6 +279,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     const onlyReferences = verdict.live.every((t) => t.group === 'reference');
     if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
       current.support.push(s);
+      correctAnnouncedDate(current, facts);
       lastSentenceOfCurrent = s;
     }
     if (verdict.setAside.length > 0) (mainDraft ?? current ?? drafts[drafts.length - 1])?.setAside.push(...verdict.setAside);
