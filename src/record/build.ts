@@ -86,7 +86,8 @@ function chooseSubEventType(draft: Draft, ctx: BuildContext, target: ActorEntry 
     type = 'Armed clash';
     rules.push('rule.compete.attack-on-armed-actor-is-clash');
   }
-  if (type === 'Armed clash' && draft.responses.length === 0 && target?.kind === 'civilians') {
+  // Gunmen against civilians is an attack, but "clashes between X and Y" in which a civilian died stays a clash.
+  if (type === 'Armed clash' && draft.responses.length === 0 && target?.kind === 'civilians' && !draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash' && t.item.entry.weight >= 2)) {
     type = 'Attack';
     rules.push('rule.compete.armed-on-civilians-is-attack');
   }
