@@ -223,12 +223,31 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor1Entry = crowd.entry;
     provenance.actor1 = [crowd.id, 'rule.actor.crowd-is-actor1'];
   }
+  // In a protest or riot the security force named is the one that intervened, never the crowd.
+  if (isProtest && actor1Entry && (actor1Entry.inter === 1 || actor1Entry.kind === 'state') && certainty !== 'claimed') {
+    actor2Entry ??= actor1Entry;
+    actor1Entry = findGenericActor(actors, PROTESTERS);
+    provenance.actor1 = ['rule.actor.crowd-is-actor1'];
+  }
+  // Retaking ground is what a government does: "استعاد الجيش السيطرة" names its forces even unnamed.
+  if (subEventType === 'Government regains territory' && !agentMention && !claim) {
+    actor1Entry = findGenericActor(actors, 'Military Forces of {country}') ?? actor1Entry;
+    certainty = 'stated';
+    provenance.actor1 = ['rule.actor.government-regains'];
+  }
+  // Violence against civilians always has civilians as actor2 (ACLED), named or not.
+  if (eventType === 'Violence against civilians' && !actor2Entry) {
+    actor2Entry = findGenericActor(actors, 'Civilians ({country})');
+    provenance.actor2 = ['rule.acled.civilians-are-actor2'];
+  }
   // A crowd in a riot is coded as rioters, whatever word the report used for it.
   if (eventType === 'Riots' && actor1Entry?.kind === 'protesters') actor1Entry = findGenericActor(actors, 'Rioters ({country})') ?? actor1Entry;
   // A peaceful protest has no one intervening: whoever else is named stands by.
   if (subEventType === 'Peaceful protest' && actor2Entry?.kind !== 'protesters') actor2Entry = undefined;
   const actor1 = actor1Entry ? actorName(actor1Entry, country) : '';
-  const actor2 = actor2Entry ? actorName(actor2Entry, country) : '';
+  const actor2Name = actor2Entry ? actorName(actor2Entry, country) : '';
+  const actor2 = actor2Name === actor1 ? '' : actor2Name;
+  if (!actor2) actor2Entry = undefined;
   if (targetMention) provenance.actor2 = [targetMention.id, targetMention.rule];
   const assoc = (role: string, main: ActorEntry | undefined) =>
     [...new Set(roles.filter((r) => r.role === role && r.entry !== main && r.entry.kind !== 'civilians').map((r) => actorName(r.entry, country)))]
