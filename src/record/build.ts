@@ -170,7 +170,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     ranked.find((r) => r.role === 'agent' && r.entry !== agentMention?.entry && !r.entry.template && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash'));
   const suspectMention = roles.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
 
-  const ownPlace = choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  // A sentence that tells two events ("X struck A in retaliation for an attack on B") gives each its own clause's places.
+  const inClause = ctx.placeMentions.filter((m) => {
+    const clause = draft.clauses.get(m.sentence);
+    return !clause || (m.first >= clause[0] && m.first < clause[1]);
+  });
+  const ownPlace = choosePlace(inClause, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
   const settlement = (kind: string | undefined) => (kind === 'city' || kind === 'town' || kind === 'village' ? 'settlement' : kind);
   const kindAgrees = !draft.samePlaceKind || settlement(placeOfEarlier?.kind) === draft.samePlaceKind;

@@ -10,6 +10,9 @@ interface ProcliticData {
 }
 
 const NOUN_SUFFIXES = ['ا', 'ين', 'ان', 'ون'];
+const FEMININE_SUFFIXES = ['تين', 'تان', 'ات'];
+// ة as the match key writes it (see foldTaMarbuta).
+const TA_MARBUTA_KEY = 'ه';
 
 const data = JSON.parse(readFileSync(dataPath('lexicon/arabic-proclitics.json'), 'utf8')) as ProcliticData;
 const ARTICLE = foldKey(data.article);
@@ -42,6 +45,13 @@ export function cliticStems(word: string): string[] {
   // The alef that carries an accusative tanween ("صاروخاً", "هجوماً", "قتيلاً") is not part of the
   // stem, nor is a dual or plural ending ("صاروخين", "مسلحين"): a stem is only ever an extra candidate.
   for (const stem of [...stems]) {
+    // A feminine noun's dual and plural drop its ة: "عبوتين ناسفتين", "عبوات" are forms of "عبوة ناسفة".
+    for (const suffix of FEMININE_SUFFIXES) {
+      if (stem.length - suffix.length >= 2 && stem.endsWith(suffix)) {
+        const singular = `${stem.slice(0, -suffix.length)}${TA_MARBUTA_KEY}`;
+        if (!stems.includes(singular)) stems.push(singular);
+      }
+    }
     for (const suffix of NOUN_SUFFIXES) {
       if (stem.length - suffix.length >= 3 && stem.endsWith(suffix)) {
         const bare = stem.slice(0, -suffix.length);
