@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ArticleInput, ExtractionResult } from './contracts/record.ts';
+import type { ArticleInput, EventRecord, ExtractionResult } from './contracts/record.ts';
+import type { Draft } from './assemble/discourse.ts';
 import { findClaims } from './assemble/claims.ts';
 import { buildDiscourse } from './assemble/discourse.ts';
 import { cuesOf, gatherFacts } from './assemble/facts.ts';
@@ -66,7 +67,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       return next !== undefined && measureKeys(lexicon).has(next.stems[next.stems.length - 1]) || (next !== undefined && measureKeys(lexicon).has(next.key));
     },
   };
-  const built = discourse.drafts.map((draft) => buildEvent(draft, ctx));
+  const built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft));
   const idOf = new Map(built.map(({ record, draft }) => [draft, record.event_id]));
   for (const { record, draft } of built) {
     record.related = draft.related.map((r) => ({ relation: r.relation, event_id: idOf.get(r.target) ?? '' })).filter((r) => r.event_id);
@@ -76,6 +77,16 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     events: built.map((b) => b.record),
     claims: claimDrafts.map((c) => buildClaim(c, article, countryContext, lexicon)),
   };
+}
+
+/**
+ * A record worth an analyst's row: an event told only by a generic word ("attack", "استهداف"), with no
+ * date of its own, no place below the country and no toll says nothing that can be checked.
+ */
+function isInformative(record: EventRecord, draft: Draft): boolean {
+  const generic = draft.triggers.every((t) => t.item.entry.weight === 1) && draft.responses.length === 0;
+  const vague = !draft.time?.date && (record.geo_precision === null || record.location === record.country) && record.fatalities === null;
+  return !(generic && vague && draft.sentences[0] > 1);
 }
 
 const measureIndexes = new WeakMap<Lexicon, Set<string>>();

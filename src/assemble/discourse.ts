@@ -106,7 +106,13 @@ const SPECIFIC_PLACE = new Set(['city', 'town', 'village', 'neighbourhood', 'oil
 
 /** The admin1 units of the specific places (towns, sites) a sentence names. */
 function placeAreas(facts: SentenceFacts): Set<string> {
-  return new Set(facts.places.filter((p) => SPECIFIC_PLACE.has(p.item.entry.kind)).map((p) => `${p.item.entry.country}/${p.item.entry.admin1 ?? p.item.entry.name}`));
+  // "from the direction of Al Bayda", "المتمركزة في الميادين": where attackers came from is not where it happened.
+  const origins = cuesOf(facts, 'roles').filter((c) => c.item.entry.role === 'origin');
+  return new Set(
+    facts.places
+      .filter((p) => SPECIFIC_PLACE.has(p.item.entry.kind) && !origins.some((c) => c.end <= p.first && p.first - c.end <= 6))
+      .map((p) => `${p.item.entry.country}/${p.item.entry.admin1 ?? p.item.entry.name}`),
+  );
 }
 
 /** A statistic, a claim or a generic remark adds nothing to the event told before it; a statement may (its toll). */
