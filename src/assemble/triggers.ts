@@ -55,6 +55,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const reference = cuesOf(facts, 'reference');
   const possession = cuesOf(facts, 'possession');
   const nature = cuesOf(facts, 'natural-cause');
+  const metaphor = cuesOf(facts, 'non-violent-context');
   const hasGrievance = cuesOf(facts, 'protest-purpose').length > 0 || facts.actors.some((a) => a.item.entry.kind === 'protesters');
   const numbers = facts.numbers;
   // "rocket-propelled grenades" names a weapon (RPG), not a grenade attack: a longer weapon name wins.
@@ -69,6 +70,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       if (anniversary.some((c) => within(c, t.first, 4))) return 'rule.trigger.anniversary';
       if (t.item.entry.form === 'noun' && possession.some((c) => within(c, t.first, 4))) return 'rule.trigger.weapon-held-not-used';
       if (nature.some((c) => within(c, t.first, 3))) return 'rule.trigger.natural-cause';
+      const window = (c: MatchOf<'cue'>) => (c.item.entry.window as number | undefined) ?? 4;
+      if (metaphor.some((c) => within(c, t.first, window(c)) || (c.first >= t.end && c.first - t.end <= window(c)))) return 'rule.trigger.metaphor';
       // "احتشد ذوو الأسرى لاستقبالهم": a crowd is a protest only with a grievance or named protesters.
       if (t.item.entry.weight === 1 && classifySubEventType(t.item.entry.subEventType).eventType === 'Protests' && !hasGrievance) return 'rule.trigger.gathering-without-grievance';
       if (facts.times.every((x) => x.kind !== 'point' || !x.date) && generic.some((c) => within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
