@@ -61,6 +61,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const hostCues = byRole('host');
   const originCues = byRole('origin');
   const passiveCues = byRole('passive');
+  const affiliationCues = byRole('affiliation');
   const hedges = cuesOf(facts, 'hedging');
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
   const casualties = cuesOf(facts, 'casualties');
@@ -77,7 +78,14 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     let rule: string;
     const isEnglish = tokens[first].script === 'latin';
     const civilians = actor.item.entry.kind === 'civilians';
+    const affiliation = affiliationCues.find((c) => follows(c, first, 1));
+    const head = affiliation ? mentions.filter((m) => m.end <= affiliation.first && affiliation.first - m.end <= 2).pop() : undefined;
     if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
+    // "مسلحون تابعون لجماعة الحوثي", "fighters loyal to X": the named group takes the role of the men it names.
+    else if (head) [role, rule] = [head.role === 'suspect' ? 'suspect' : head.role, 'rule.role.affiliated-with-head'];
+    else if (affiliation && trigger && trigger.item.entry.form !== 'passive' && affiliation.first >= trigger.end && affiliation.first - trigger.end <= 2) {
+      [role, rule] = ['agent', 'rule.role.affiliated-subject-after-verb'];
+    }
     // "بقذيفة حوثية", "a Houthi drone": the weapon's owner fired it.
     else if (isOwnerAdjective(actor, facts, tokens)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
     // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.

@@ -160,7 +160,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const ranked = [...roles].sort((a, b) => named(a) - named(b));
   let agentMention = ranked.find((r) => r.role === 'agent');
   // A clash has two sides, whichever grammatical role the text gives them ("fighting between X and Y").
-  const isClash = draft.responses.length === 0 && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash');
+  // An agreement, like a clash, is between two sides ("اتفاق بين X و Y").
+  const isClash = draft.responses.length === 0 && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash' || t.item.entry.subEventType === 'Agreement');
   const sides = isClash ? [...new Set(roles.filter((r) => (r.role === 'agent' || r.role === 'target') && !r.entry.template).map((r) => r.entry))] : [];
   if (sides.length >= 2) agentMention = roles.find((r) => r.entry === sides[0]);
   // In a clash both sides are agents of the same verb ("X and Y exchanged fire"): the second is actor2.
@@ -240,6 +241,10 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     certainty = 'stated';
     provenance.actor1 = ['rule.actor.government-regains'];
   }
+  // The displaced are civilians in ACLED's actor2; their status is an associated actor.
+  if (actor2Entry?.template?.startsWith('Refugees/IDPs')) actor2Entry = findGenericActor(actors, 'Civilians ({country})') ?? actor2Entry;
+  // In a protest the other side is whoever intervened, never bystanders.
+  if (isProtest && actor2Entry?.kind === 'civilians') actor2Entry = roles.find((r) => r.entry.inter === 1 || r.entry.kind === 'state')?.entry;
   // Violence against civilians always has civilians as actor2 (ACLED), named or not.
   if (eventType === 'Violence against civilians' && !actor2Entry) {
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
