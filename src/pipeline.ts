@@ -62,6 +62,18 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     claims: claimDrafts,
     timeTokens,
     placesByDraft: new Map(),
+    lastDraftBefore: (sentence: number) => {
+      let best: Draft | undefined;
+      let bestAt = -1;
+      for (const d of discourse.drafts) {
+        const at = Math.max(...[...d.sentences, ...d.support].filter((x) => x < sentence));
+        if (at > bestAt) {
+          best = d;
+          bestAt = at;
+        }
+      }
+      return best;
+    },
     isMeasure: (n: { end: number }) => {
       const next = text.tokens[n.end];
       return next !== undefined && measureKeys(lexicon).has(next.stems[next.stems.length - 1]) || (next !== undefined && measureKeys(lexicon).has(next.key));

@@ -89,8 +89,9 @@ export function arabicSkeletons(name: string): string[] {
     letters.forEach((ch, i) => {
       const last = i === letters.length - 1;
       if (i === 0 && ARABIC_VOWEL_START.has(ch)) slots.push(['a']);
-      // A word-initial و/ي, or one before an alef (ميادين, ديالى), is a consonant.
-      else if ((ch === 'و' || ch === 'ي') && (i === 0 || letters[i + 1] === 'ا')) slots.push([ch === 'و' ? 'w' : 'y']);
+      // A word-initial و/ي, or one before a medial alef (ميادين, ديالى), is a consonant; before a
+      // final alef it may be written as a vowel (بيت لاهيا, Beit Lahia).
+      else if ((ch === 'و' || ch === 'ي') && (i === 0 || (letters[i + 1] === 'ا' && i + 2 < letters.length))) slots.push([ch === 'و' ? 'w' : 'y']);
       // ة is silent or -a/-ah/-eh at the end; a final ه may be written or not.
       else if (last && ch === 'ة') slots.push(['']);
       else if (last && ch === 'ه') slots.push(['h', '']);

@@ -68,8 +68,9 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
     const actors = facts.actors.filter((a) => !isQuoted(facts, a.first));
     const responsibility = cuesOf(facts, 'responsibility').find((c) => !isDeniedClaim(facts, c, article.text.tokens));
     if (responsibility) {
-      const claimant = [...actors].filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind)).pop()
-        ?? actors.find((a) => a.first >= responsibility.end);
+      // The named group rather than the generic description beside it ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions, claimed").
+      const before = actors.filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind));
+      const claimant = before.filter((a) => !a.item.entry.template).pop() ?? before.pop() ?? actors.find((a) => a.first >= responsibility.end);
       if (claimant) {
         const about = facts.triggers.filter((t) => t.first >= responsibility.first);
         // The claim runs to the end of the claimed act's clause: the next comma, or the sentence's end.

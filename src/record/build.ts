@@ -30,6 +30,8 @@ export interface BuildContext {
   readonly placesByDraft: Map<Draft, PlaceChoice>;
   /** "300 متر", "a 52-year-old": a number that measures, not one that counts people. */
   readonly isMeasure: (n: NumberExpression) => boolean;
+  /** The draft whose latest sentence comes last before a given sentence. */
+  readonly lastDraftBefore: (sentence: number) => Draft | undefined;
 }
 
 const UNIDENTIFIED_ARMED = 'Unidentified Armed Group ({country})';
@@ -192,8 +194,9 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   provenance.sub_event_type = [...typeRules, ...draft.rules];
 
   // A responsibility claim made in today's news names the attacker, with certainty "claimed".
+  // A claim belongs to the event it is told with, or to the last event told before it.
   const claim = ctx.claims.find(
-    (c) => c.kind === 'responsibility' && !c.anaphoric && c.speakerActor && (draft.sentences.includes(c.sentence) || (!draft.background && c.sentence > draft.sentences[0] && c.sentence - draft.sentences[draft.sentences.length - 1] <= 3)),
+    (c) => c.kind === 'responsibility' && !c.anaphoric && c.speakerActor && (draft.sentences.includes(c.sentence) || draft.support.includes(c.sentence) || (!draft.background && c.sentence > draft.sentences[0] && c.sentence - draft.sentences[draft.sentences.length - 1] <= 3 && ctx.lastDraftBefore(c.sentence) === draft)),
   );
   let actor1Entry: ActorEntry | undefined;
   let certainty: EventRecord['actor1_certainty'] = 'unknown';
