@@ -23,7 +23,7 @@ const ARABIC: Record<string, readonly string[]> = {
   'ذ': ['z', 'd', 't'], 'ز': ['z'], 'ظ': ['z', 'd'], 'ژ': ['z'],
   'ر': ['r'],
   'س': ['s'], 'ص': ['s'], 'ش': ['s'],
-  'غ': ['g'],
+  'غ': ['G', 'g'],
   'ف': ['f'],
   'ق': ['k', 'g'], 'ك': ['k'], 'ک': ['k'], 'گ': ['g'],
   'ل': ['l'], 'م': ['m'], 'ن': ['n'],
@@ -40,7 +40,7 @@ const LATIN_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'ad', 'ar', 'as', 'ash',
 
 /** Latin digraphs and letters -> classes, longest first. */
 const LATIN: [string, readonly string[]][] = [
-  ['kh', ['k']], ['gh', ['g']], ['sh', ['s']], ['ch', ['s', 'j']], ['th', ['t']], ['dh', ['z']], ['zh', ['z']],
+  ['kh', ['k']], ['gh', ['G']], ['sh', ['s']], ['ch', ['s', 'j']], ['th', ['t']], ['dh', ['z']], ['zh', ['z']],
   ['ph', ['f']], ['ck', ['k']], ['ts', ['s']],
   ['b', ['b']], ['p', ['b']], ['t', ['t']], ['d', ['d']], ['z', ['z']], ['s', ['s']], ['c', ['k']],
   ['k', ['k']], ['q', ['k']], ['g', ['g']], ['j', ['j']], ['h', ['h']], ['f', ['f']], ['v', ['w', 'f']],
@@ -92,8 +92,8 @@ export function arabicSkeletons(name: string): string[] {
       // A word-initial و/ي, or one before a medial alef (ميادين, ديالى), is a consonant; before a
       // final alef it may be written as a vowel (بيت لاهيا, Beit Lahia).
       else if ((ch === 'و' || ch === 'ي') && (i === 0 || (letters[i + 1] === 'ا' && i + 2 < letters.length))) slots.push([ch === 'و' ? 'w' : 'y']);
-      // ة is silent or -a/-ah/-eh at the end; a final ه may be written or not.
-      else if (last && ch === 'ة') slots.push(['']);
+      // ة is silent or -a/-ah/-eh at the end, -at before a following word (معرة النعمان, Ma'arrat).
+      else if (last && ch === 'ة') slots.push(['', 't']);
       else if (last && ch === 'ه') slots.push(['h', '']);
       else {
         const classes = ARABIC[ch];
@@ -145,8 +145,97 @@ export function sharedSkeletons(a: string[], b: string[]): string[] {
   return b.filter((s) => s.length >= MIN_SKELETON && set.has(s));
 }
 
+/**
+ * Letter-by-letter check after the skeletons meet: each Arabic letter must be written by one of its
+ * usual Latin renderings (ب b/p, ق q/k/g, ي y/i/ee/e..., ا a/e, final ة a/ah/e/eh or nothing), and
+ * the Latin side may only add short vowels between letters (which Arabic does not write), never at
+ * the end. So "Busra" aligns with بصرى but "Basir" does not, and "Ghasam" does not align with جاسم.
+ */
+const RENDER: Record<string, readonly string[]> = {
+  'ب': ['b', 'p'], 'پ': ['p', 'b'],
+  'ت': ['t'], 'ط': ['t'], 'ث': ['th', 't', 's'],
+  'ج': ['j', 'g', 'dj', 'dzh', 'zh', 'c', 'ch'], 'چ': ['ch', 'c', 'j'],
+  'ح': ['h', 'kh'], 'خ': ['kh', 'h', 'x', 'ch'],
+  'د': ['d'], 'ذ': ['dh', 'z', 'd', 'th', 't'], 'ر': ['r'], 'ز': ['z'], 'ژ': ['zh', 'j', 'z'],
+  'س': ['s'], 'ش': ['sh', 'ch', 'sch', 's'], 'ص': ['s'], 'ض': ['d', 'dh', 'z'], 'ظ': ['z', 'dh', 'd', 'th'],
+  'ع': [''], 'غ': ['gh', 'g', 'r'],
+  'ف': ['f', 'ph'], 'ق': ['q', 'k', 'g', 'c'], 'ك': ['k', 'c', 'ck', 'q'], 'ک': ['k', 'c'], 'گ': ['g'],
+  'ل': ['l'], 'م': ['m'], 'ن': ['n'],
+  'ه': ['h'],
+  'و': ['w', 'v', 'u', 'o', 'ou', 'ow', 'aw', 'ew'],
+  'ي': ['y', 'i', 'e', 'ee', 'ie', 'iy', 'ey', 'ei', 'ay', 'ai', 'iyy'], 'ی': ['y', 'i', 'e', 'ey', 'ei', 'ay'],
+  'ا': ['a', 'e', 'aa'], 'آ': ['a', 'aa', ''],
+  'أ': [''], 'إ': [''], 'ء': [''], 'ئ': ['', 'y', 'i', 'e'], 'ؤ': ['', 'u', 'o', 'w'],
+  'ى': ['a', 'i', 'e', 'y', 'ah'],
+};
+/** A final ة or ه, and an opening alef, have their own renderings. */
+const FINAL_TA = ['', 'a', 'ah', 'e', 'eh', 'at', 'et', 'h', 'i', 'eh'];
+const FINAL_HA = ['h', '', 'a', 'ah', 'e', 'eh'];
+const LATIN_SHORT = /[aeiou]/;
+
+function arabicUnits(name: string): (readonly string[])[] {
+  const units: (readonly string[])[] = [];
+  for (let word of name.replace(ARABIC_MARKS, '').split(/[\s\-–]+/)) {
+    if (!word) continue;
+    if (word.startsWith('ال') && word.length > 3) word = word.slice(2);
+    const letters = [...word];
+    letters.forEach((ch, i) => {
+      const last = i === letters.length - 1;
+      if (i === 0 && ARABIC_VOWEL_START.has(ch)) units.push(['']);
+      else if (ch === 'ة') units.push(last ? FINAL_TA : ['a', 'ah', 'e', 'eh', 'at', 'et', 'it', '']);
+      else if (ch === 'ه' && last) units.push(FINAL_HA);
+      else if (RENDER[ch]) units.push(RENDER[ch]);
+    });
+  }
+  return units;
+}
+
+function latinLetters(name: string): string {
+  const tokens = asciiFold(name)
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  return tokens
+    .filter((t, i) => !(LATIN_ARTICLES.has(t) && i < tokens.length - 1))
+    .join('')
+    .replace(/(.)\1+/g, '$1');
+}
+
+export function aligns(arabic: string, latin: string): boolean {
+  const units = arabicUnits(arabic);
+  const text = latinLetters(latin);
+  if (!units.length || !text) return false;
+  const memo = new Map<number, boolean>();
+  const width = text.length + 1;
+  const go = (i: number, j: number): boolean => {
+    if (i === units.length) return j === text.length;
+    const id = i * width + j;
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    memo.set(id, false);
+    let ok = false;
+    for (const render of units[i]) {
+      // Doubled letters were collapsed on the Latin side; collapse the rendering to match.
+      const r = render.replace(/(.)\1+/g, '$1');
+      if (text.startsWith(r, j) && go(i + 1, j + r.length)) {
+        ok = true;
+        break;
+      }
+      // A rendering that ends as the text's next letter begins (ss + s) was collapsed too.
+      if (r && text[j + r.length - 1] === r[r.length - 1] && text.startsWith(r.slice(0, -1), j) && r.length > 1 && go(i + 1, j + r.length - 1)) {
+        ok = true;
+        break;
+      }
+    }
+    // A short vowel that the Arabic does not write, anywhere but after the last letter.
+    if (!ok && j < text.length && LATIN_SHORT.test(text[j])) ok = go(i, j + 1);
+    memo.set(id, ok);
+    return ok;
+  };
+  return go(0, 0);
+}
+
 export function meets(arabic: string, latin: string): boolean {
-  return sharedSkeletons(arabicSkeletons(arabic), latinSkeletons(latin)).length > 0;
+  return sharedSkeletons(arabicSkeletons(arabic), latinSkeletons(latin)).length > 0 && aligns(arabic, latin);
 }
 
 /** Pairs checked at the end of every build: [Arabic, Latin, should they meet]. */
@@ -189,6 +278,23 @@ export const EXAMPLES: readonly [string, string, boolean][] = [
   ['الرقة', 'Ar Rastan', false],
   ['منبج', 'Mambij', false],
   ['الميادين', 'Al Midan', false],
+  ['بصرى', 'Busra', true],
+  ['بصرى', 'Basir', false],
+  ['جاسم', 'Ghasam', false],
+  ['جاسم', 'Jasim', true],
+  ['النقب', 'Negba', false],
+  ['الخضر', 'Qedar', false],
+  ['برقين', 'Barqan', false],
+  ['الكمانه', 'Kammon', false],
+  ['عناتا', 'Anatot', false],
+  ['بتير', 'Battir', true],
+  ['الشوبك', 'Ash-Shubak', true],
+  ['جوانرود', 'Javanrud', true],
+  ['معرة النعمان', "Ma'arrat an Nu'man", true],
+  ['كفرنبل', 'Kafr Nabl', true],
+  ['تل أبيض', 'Tall Abyad', true],
+  ['رأس العين', 'Ras al-Ain', true],
+  ['قلعة المضيق', "Qal'at al Madiq", true],
   ['ميدان', 'Midan', true],
   ['صالح', 'Salih', true],
   ['ديالى', 'Diyala', true],

@@ -30,6 +30,8 @@ export interface LexiconData {
   placeStopForms: string[];
   /** Words after a number that make it a measure, sum or age (data/numbers/measures.json). */
   measureWords: string[];
+  /** Country-specific names of generic actors (data/actors/generic-by-country.json). */
+  genericByCountry: Record<string, Record<string, string>>;
 }
 
 function readEntries<T>(file: string, schema: z.ZodType<T>): T[] {
@@ -52,7 +54,7 @@ function readEntries<T>(file: string, schema: z.ZodType<T>): T[] {
   });
 }
 
-const LISTS = new Set(['common-words.json', 'measures.json']);
+const LISTS = new Set(['common-words.json', 'measures.json', 'generic-by-country.json']);
 
 function readStopForms(relative: string): string[] {
   try {
@@ -92,6 +94,7 @@ export function loadLexiconData(): LexiconData {
     time: readFolder('time', TimeEntry) as TimeEntry[],
     placeStopForms: readStopForms('places/common-words.json'),
     measureWords: readStopForms('numbers/measures.json'),
+    genericByCountry: (JSON.parse(readFileSync(dataPath('actors/generic-by-country.json'), 'utf8')) as { templates: Record<string, Record<string, string>> }).templates,
   };
   checkUniqueIds(data);
   return data;

@@ -1,9 +1,14 @@
 import type { ActorEntry } from '../lexicon/index.ts';
 
 /** The actor's name in this event: a generic entry takes the event's country ("Unidentified Armed Group (Syria)"). */
-export function actorName(entry: ActorEntry, country: string | null): string {
+/** Country-specific names of generic templates (data/actors/generic-by-country.json). */
+export type GenericNames = Record<string, Record<string, string>>;
+
+export function actorName(entry: ActorEntry, country: string | null, byCountry: GenericNames = {}): string {
   if (entry.name) return entry.name;
-  return (entry.template ?? '').replaceAll('{country}', country ?? 'Unknown');
+  const template = entry.template ?? '';
+  const special = country ? byCountry[template]?.[country] : undefined;
+  return special ?? template.replaceAll('{country}', country ?? 'Unknown');
 }
 
 /** ACLED's inter code; a state's forces acting outside their own country are external forces (8). */

@@ -219,7 +219,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor1Entry = findGenericActor(actors, subEventType === 'Air/drone strike' ? UNIDENTIFIED_MILITARY : UNIDENTIFIED_ARMED) ?? findGenericActor(actors, UNIDENTIFIED_ARMED);
     if (suspectMention) {
       certainty = 'suspected';
-      suspected = actorName(suspectMention.entry, country);
+      suspected = actorName(suspectMention.entry, country, ctx.lexicon.data.genericByCountry);
       provenance.actor1_suspected = [suspectMention.id, suspectMention.rule];
     }
     provenance.actor1 = ['rule.actor.unidentified-attacker'];
@@ -257,13 +257,13 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   if (eventType === 'Riots' && actor1Entry?.kind === 'protesters') actor1Entry = findGenericActor(actors, 'Rioters ({country})') ?? actor1Entry;
   // A peaceful protest has no one intervening: whoever else is named stands by.
   if (subEventType === 'Peaceful protest' && actor2Entry?.kind !== 'protesters') actor2Entry = undefined;
-  const actor1 = actor1Entry ? actorName(actor1Entry, country) : '';
-  const actor2Name = actor2Entry ? actorName(actor2Entry, country) : '';
+  const actor1 = actor1Entry ? actorName(actor1Entry, country, ctx.lexicon.data.genericByCountry) : '';
+  const actor2Name = actor2Entry ? actorName(actor2Entry, country, ctx.lexicon.data.genericByCountry) : '';
   const actor2 = actor2Name === actor1 ? '' : actor2Name;
   if (!actor2) actor2Entry = undefined;
   if (targetMention) provenance.actor2 = [targetMention.id, targetMention.rule];
   const assoc = (role: string, main: ActorEntry | undefined) =>
-    [...new Set(roles.filter((r) => r.role === role && r.entry !== main && r.entry.kind !== 'civilians').map((r) => actorName(r.entry, country)))]
+    [...new Set(roles.filter((r) => r.role === role && r.entry !== main && r.entry.kind !== 'civilians').map((r) => actorName(r.entry, country, ctx.lexicon.data.genericByCountry)))]
       .filter((n) => n !== actor1 && n !== actor2)
       .join('; ');
   const inter1 = actor1Entry ? interCode(actor1Entry, country) : null;

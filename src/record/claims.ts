@@ -12,7 +12,7 @@ function aboutOf(claim: ClaimDraft, article: ArticleFacts, country: string | nul
   const from = claim.about[0].first;
   const kind = claim.about[0].item.entry.subEventType.toLowerCase();
   const roles = assignRoles(facts, claim.about, article.text.tokens, lexicon).filter((r) => r.entry !== claim.speakerActor);
-  const names = (role: string) => [...new Set(roles.filter((r) => r.role === role).map((r) => actorName(r.entry, country)))];
+  const names = (role: string) => [...new Set(roles.filter((r) => r.role === role).map((r) => actorName(r.entry, country, lexicon.data.genericByCountry)))];
   const places = [...new Set(facts.places.filter((p) => p.first >= from).map((p) => p.item.entry.name))];
   let text = kind;
   if (names('agent').length) text += ` by ${names('agent').join(', ')}`;
