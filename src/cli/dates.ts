@@ -41,7 +41,10 @@ export function datesGoldCommand(path: string, json: boolean, verbose: boolean):
 }
 
 export function datesCommand(text: string | undefined, options: { published?: string; gold?: string; json?: boolean; verbose?: boolean }): void {
-  if (options.gold) return datesGoldCommand(options.gold, options.json ?? false, options.verbose ?? false);
+  if (options.gold) {
+    datesGoldCommand(options.gold, options.json ?? false, options.verbose ?? false);
+    return;
+  }
   if (!text) throw new InputError('dates: give a TEXT, or --gold FILE to score a test set');
   const published = checkPublished(options.published);
   const tokens = tokenize(text);
