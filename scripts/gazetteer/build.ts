@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formKeys } from '../../src/lexicon/matcher.ts';
-import { arabicSkeletons, asciiFold, checkExamples, latinSkeletons, sharedSkeletons } from './romanize.ts';
+import { aligns, arabicSkeletons, asciiFold, checkExamples, latinSkeletons, MIN_SKELETON, sharedSkeletons } from './romanize.ts';
 
 const started = Date.now();
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -285,7 +285,8 @@ const HAS_ARABIC = /[\u0600-\u06FF]/;
 
 /** An Arabic alternate name in its written shape, or null when it is not plain Arabic (Persian letters, Latin). */
 function arabicForm(raw: string): string | null {
-  let text = raw.replace(ARABIC_CLEAN, '').replace(/ٱ/g, 'ا').replace(/\s+/g, ' ').trim();
+  // Persian yeh and kaf are the Arabic letters in another shape (the matcher folds them too).
+  let text = raw.replace(ARABIC_CLEAN, '').replace(/ٱ/g, 'ا').replace(/ی/g, 'ي').replace(/ک/g, 'ك').replace(/ۀ/g, 'ه').replace(/\s+/g, ' ').trim();
   if (!text || !ARABIC_LETTERS.test(text)) return null;
   const words = text.split(' ');
   if (words.length > 1 && ARABIC_UNIT_WORDS.has(words[0])) text = words.slice(1).join(' ');
@@ -356,6 +357,8 @@ for (const c of COUNTRIES) {
     if (!curatedAdmin1.get(c.country)?.has(target)) throw new Error(`${c.cc}.${code} maps to "${target}", which is no admin1 of ${c.country} in data/places/`);
   }
 }
+/** Every name and form a curated entry owns (a generated place's alternate may not take one). */
+const curatedForms = new Set(curated.flatMap((e) => [e.name, ...(e.en ?? []), ...(e.ar ?? [])]).map(key));
 const commonWords = new Set(
   (JSON.parse(readFileSync(join(PLACES, 'common-words.json'), 'utf8')) as { forms: string[] }).forms.map(key),
 );
@@ -415,6 +418,11 @@ for (const r of rows) {
   if (!grid.has(k)) grid.set(k, []);
   grid.get(k)!.push(r);
 }
+/** Whether a cities500 row bears a name: the same spelling, skeleton, or an Arabic name it aligns with. */
+function sameName(r: Row, name: string, skeletons: string[]): boolean {
+  if (r.name === name || sharedSkeletons(latinSkeletons(r.ascii || r.name), skeletons).length > 0) return true;
+  return r.alternates.some((alt) => HAS_ARABIC.test(alt) && alt.length < 40 && aligns(alt, name));
+}
 const extras: Row[] = [];
 for (const p of cjPlaces) {
   const lat = Number(p.lat);
@@ -427,7 +435,7 @@ for (const p of cjPlaces) {
       for (const r of grid.get(cell(lat + dy / 10, lon + dx / 10)) ?? []) {
         if (r.cc !== p.country) continue;
         const d = km(lat, lon, r.lat, r.lon);
-        const same = d <= 1 || (d <= 10 && (r.name === p.name || sharedSkeletons(latinSkeletons(r.ascii || r.name), skeletons).length > 0));
+        const same = d <= 1 || (d <= SAME_SKELETON_KM && sameName(r, p.name, skeletons));
         if (same && d < best) {
           best = d;
           match = r;
@@ -474,16 +482,25 @@ function knownCode(r: Row): boolean {
 }
 
 // Pools of Arabic spellings per country and admin1, by romanization skeleton: curated forms first.
-type Pool = Map<string, Map<string, 'curated' | 'package'>>;
+// A package spelling keeps where its place lies: a place next to it with the same name is GeoNames'
+// second record of one place (or a settlement named after the village), and gets no copy of it.
+interface PoolForm {
+  curated: boolean;
+  at: [number, number][];
+}
+type Pool = Map<string, Map<string, PoolForm>>;
 const pools = new Map<string, Pool>();
-function addToPool(country: string, admin1: string, form: string, origin: 'curated' | 'package') {
+function addToPool(country: string, admin1: string, form: string, origin: 'curated' | [number, number]) {
   const poolKey = `${country}/${admin1}`;
   if (!pools.has(poolKey)) pools.set(poolKey, new Map());
   const pool = pools.get(poolKey)!;
   for (const s of arabicSkeletons(form)) {
     if (!pool.has(s)) pool.set(s, new Map());
     const forms = pool.get(s)!;
-    if (!forms.has(form)) forms.set(form, origin);
+    if (!forms.has(form)) forms.set(form, { curated: false, at: [] });
+    const entry = forms.get(form)!;
+    if (origin === 'curated') entry.curated = true;
+    else if (!entry.at.some(([a, b]) => a === origin[0] && b === origin[1])) entry.at.push(origin);
   }
 }
 for (const e of curated) {
@@ -501,7 +518,7 @@ for (const r of rows) {
   for (const alt of r.alternates) {
     if (!HAS_ARABIC.test(alt)) continue;
     const form = arabicForm(alt);
-    if (form) addToPool(c.country, admin1, form, 'package');
+    if (form) addToPool(c.country, admin1, form, [r.lat, r.lon]);
   }
 }
 
@@ -564,25 +581,8 @@ for (const r of allRows) {
   if (c.keep && !c.keep(admin1, r.population)) continue;
 
   const name = asciiName(r.ascii || r.name);
-
-  // Latin forms: the name, its ASCII spelling and the capitalised ASCII alternates (lower-case
-  // alternates are machine transliterations, all-capitals ones are airport codes).
-  const en: string[] = [];
-  const enKeys = new Set<string>();
+  const primaries = [name, name.replace(/\s*\(.*?\)\s*/g, ' ').trim(), asciiName(r.name)];
   let dropped = 0;
-  const candidates = [name, name.replace(/\s*\(.*?\)\s*/g, ' ').trim(), asciiName(r.name), ...r.alternates.map(asciiName)];
-  candidates.forEach((form, i) => {
-    if (!LATIN_FORM.test(form)) return;
-    if (i >= 3 && (form === form.toUpperCase() || form[0] !== form[0].toUpperCase())) return;
-    const k = key(form);
-    if (enKeys.has(k)) return;
-    enKeys.add(k);
-    if (letters(form) <= 3) {
-      dropped++;
-      return;
-    }
-    en.push(form);
-  });
 
   // Arabic forms the package carries.
   const ar: string[] = [];
@@ -591,26 +591,20 @@ for (const r of allRows) {
     const k = key(form);
     if (arKeys.has(k)) return false;
     arKeys.add(k);
-    const words = form.split(' ');
-    if (commonWords.has(k) || (words.length === 1 && letters(form) <= 2)) {
+    if (commonWords.has(k) || (!form.includes(' ') && letters(form) <= 2)) {
       dropped++;
       return false;
     }
     ar.push(form);
     return true;
   };
-  let hadArabic = false;
-  for (const alt of r.alternates) {
-    if (!HAS_ARABIC.test(alt)) continue;
-    const form = arabicForm(alt);
-    if (!form) continue;
-    hadArabic = true;
-    addArabic(form);
-  }
+  const native = r.alternates.filter((alt) => HAS_ARABIC.test(alt)).map(arabicForm).filter((f): f is string => f !== null);
+  for (const form of native) addArabic(form);
 
-  // Already curated: same admin1, and near, or named alike.
-  const nameKeys = new Set([...enKeys, ...arKeys]);
-  const nameSkeletons = [...new Set([name, asciiName(r.name)].flatMap(latinSkeletons))];
+  // Already curated: same admin1, and near, or named alike (by the primary names and the Arabic
+  // names; other alternates are too loose: GeoNames gives suburbs their city's name).
+  const nameKeys = new Set([...primaries.map(key), ...native.map(key)]);
+  const nameSkeletons = [...new Set(primaries.flatMap(latinSkeletons))];
   const duplicate = (curatedPlaces.get(`${c.country}/${admin1}`) ?? []).find(({ e, keys, skeletons }) => {
     const d = km(r.lat, r.lon, e.lat, e.lon);
     if (d <= DUPLICATE_KM) return true;
@@ -623,23 +617,48 @@ for (const r of allRows) {
     continue;
   }
 
-  // No Arabic name: look for an Arabic spelling of the same skeleton in this admin1's pool.
+  // Latin forms: the names, then the capitalised ASCII alternates (lower-case alternates are
+  // machine transliterations, all-capitals ones airport codes) that no curated entry already owns.
+  const en: string[] = [];
+  const enKeys = new Set<string>();
+  [...primaries, ...r.alternates.map(asciiName)].forEach((form, i) => {
+    if (!LATIN_FORM.test(form)) return;
+    const primary = i < primaries.length;
+    if (!primary && (form === form.toUpperCase() || form[0] !== form[0].toUpperCase())) return;
+    const k = key(form);
+    if (enKeys.has(k)) return;
+    enKeys.add(k);
+    if (letters(form) <= 3 || (!primary && curatedForms.has(k))) {
+      dropped++;
+      return;
+    }
+    en.push(form);
+  });
+
+  // No Arabic name: an Arabic spelling of this admin1 (curated or carried by another place) whose
+  // skeleton meets the place's own name and that aligns with it letter by letter. Alternates are
+  // not used: GeoNames gives some places a neighbour's or an older name among them.
   let romanized = false;
-  if (ar.length === 0 && !hadArabic) {
+  if (native.length === 0) {
     const pool = pools.get(`${c.country}/${admin1}`);
-    if (pool) {
-      const found = new Map<string, 'curated' | 'package'>();
-      for (const s of new Set(en.flatMap(latinSkeletons))) {
-        if (s.length < 2) continue;
-        for (const [form, origin] of pool.get(s) ?? []) if (!found.has(form) || origin === 'curated') found.set(form, origin);
-      }
-      const ranked = [...found].sort(([a, oa], [b, ob]) => (oa === ob ? (a < b ? -1 : a > b ? 1 : 0) : oa === 'curated' ? -1 : 1));
-      for (const [form] of ranked) {
-        if (ar.length >= MAX_ROMANIZED_FORMS) break;
-        if (addArabic(form)) {
-          romanized = true;
-          if (DEBUG) console.error(`rom\t${c.cc}\t${name}\t${form}\t${found.get(form)}`);
+    const found = new Map<string, 'curated' | 'package'>();
+    for (const form of pool ? [...new Set(primaries)] : []) {
+      for (const s of latinSkeletons(form)) {
+        if (s.length < MIN_SKELETON) continue;
+        for (const [arabic, origin] of pool!.get(s) ?? []) {
+          if (found.has(arabic) || !aligns(arabic, form)) continue;
+          if (origin.curated) found.set(arabic, 'curated');
+          else if (!origin.at.some(([lat, lon]) => km(r.lat, r.lon, lat, lon) <= SAME_SKELETON_KM)) found.set(arabic, 'package');
+          else if (DEBUG) console.error(`twin\t${c.cc}\t${name}\t${arabic}`);
         }
+      }
+    }
+    const ranked = [...found].sort(([a, oa], [b, ob]) => (oa === ob ? (a < b ? -1 : a > b ? 1 : 0) : oa === 'curated' ? -1 : 1));
+    for (const [form, origin] of ranked) {
+      if (ar.length >= MAX_ROMANIZED_FORMS) break;
+      if (addArabic(form)) {
+        romanized = true;
+        if (DEBUG) console.error(`rom\t${c.cc}\t${name}\t${form}\t${origin}`);
       }
     }
   }

@@ -168,25 +168,27 @@ const RENDER: Record<string, readonly string[]> = {
   'أ': [''], 'إ': [''], 'ء': [''], 'ئ': ['', 'y', 'i', 'e'], 'ؤ': ['', 'u', 'o', 'w'],
   'ى': ['a', 'i', 'e', 'y', 'ah'],
 };
-/** A final ة or ه, and an opening alef, have their own renderings. */
-const FINAL_TA = ['', 'a', 'ah', 'e', 'eh', 'at', 'et', 'h', 'i', 'eh'];
+/** A name-final ة or ه has its own renderings; a ة before another word is read -at (معرة النعمان). */
+const FINAL_TA = ['', 'a', 'ah', 'e', 'eh', 'h', 'i'];
+const CONSTRUCT_TA = ['at', 'et', 'it', 'a', 'ah', 'e', 'eh', ''];
 const FINAL_HA = ['h', '', 'a', 'ah', 'e', 'eh'];
 const LATIN_SHORT = /[aeiou]/;
 
 function arabicUnits(name: string): (readonly string[])[] {
   const units: (readonly string[])[] = [];
-  for (let word of name.replace(ARABIC_MARKS, '').split(/[\s\-–]+/)) {
-    if (!word) continue;
-    if (word.startsWith('ال') && word.length > 3) word = word.slice(2);
+  const words = name.replace(ARABIC_MARKS, '').split(/[\s\-–]+/).filter(Boolean);
+  words.forEach((whole, w) => {
+    const word = whole.startsWith('ال') && whole.length > 3 ? whole.slice(2) : whole;
     const letters = [...word];
+    const lastWord = w === words.length - 1;
     letters.forEach((ch, i) => {
       const last = i === letters.length - 1;
       if (i === 0 && ARABIC_VOWEL_START.has(ch)) units.push(['']);
-      else if (ch === 'ة') units.push(last ? FINAL_TA : ['a', 'ah', 'e', 'eh', 'at', 'et', 'it', '']);
-      else if (ch === 'ه' && last) units.push(FINAL_HA);
+      else if (ch === 'ة') units.push(last && lastWord ? FINAL_TA : CONSTRUCT_TA);
+      else if (ch === 'ه' && last && lastWord) units.push(FINAL_HA);
       else if (RENDER[ch]) units.push(RENDER[ch]);
     });
-  }
+  });
   return units;
 }
 
@@ -288,6 +290,9 @@ export const EXAMPLES: readonly [string, string, boolean][] = [
   ['الكمانه', 'Kammon', false],
   ['عناتا', 'Anatot', false],
   ['بتير', 'Battir', true],
+  ['طمرة', 'Timrat', false],
+  ['طمرة', 'Tamra', true],
+  ['شوفة', "Shu'fat", false],
   ['الشوبك', 'Ash-Shubak', true],
   ['جوانرود', 'Javanrud', true],
   ['معرة النعمان', "Ma'arrat an Nu'man", true],

@@ -83,6 +83,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
     // "مسلحون تابعون لجماعة الحوثي", "fighters loyal to X": the named group takes the role of the men it names.
     else if (head) [role, rule] = [head.role === 'suspect' ? 'suspect' : head.role, 'rule.role.affiliated-with-head'];
+    // "الطيران الحربي التابع للجيش السوداني": the force a weapon belongs to used it.
+    else if (affiliation && facts.means.some((m) => m.end === affiliation.first || m.end === affiliation.first - 1)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
     else if (affiliation && trigger && trigger.item.entry.form !== 'passive' && affiliation.first >= trigger.end && affiliation.first - trigger.end <= 2) {
       [role, rule] = ['agent', 'rule.role.affiliated-subject-after-verb'];
     }

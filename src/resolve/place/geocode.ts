@@ -55,6 +55,13 @@ function isNameLike(tokens: readonly Token[], first: number, end: number, text: 
   return after !== '-';
 }
 
+function insideShortQuote(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  const after = text.slice(end, end + 24);
+  const close = after.search(/[»”"]/);
+  return /[«“"]/.test(before) && close >= 0 && !/[.،,؛:]/.test(after.slice(0, close));
+}
+
 export function placeMentions(
   places: readonly MatchOf<'place'>[],
   geoCues: readonly MatchOf<'cue'>[],
@@ -76,8 +83,11 @@ export function placeMentions(
   for (const group of bySpan.values()) {
     const { first, end } = group[0];
     if (!isNameLike(tokens, first, end, text)) continue;
-    // "مصادر طبية في مجمع ناصر", "a source in Mosul": where the informant is, not where it happened.
-    if (sources.some((src) => src.end <= first && first - src.end <= 3)) continue;
+    // "مصادر طبية في مجمع ناصر الطبي": the hospital the informant speaks from is not where it happened
+    // (a town named that way usually is: "مصادر طبية في مدينة مليط").
+    if (group.every((g) => SITE_KINDS.has(g.item.entry.kind)) && sources.some((src) => src.end <= first && first - src.end <= 3)) continue;
+    // "لـ«دارفور اليوم»": a place name inside a short quoted name is an outlet's or a group's name.
+    if (insideShortQuote(text, tokens[first].start, tokens[end - 1].end)) continue;
     // "شرطة كركوك", "Tripoli-based": a place inside an actor's name says who, not where.
     if (actors.some((a) => a.first <= first && a.end >= end && a.end - a.first > end - first)) continue;
     if (institutions.some((c) => c.end === first)) continue;
