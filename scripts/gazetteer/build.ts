@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formKeys } from '../../src/lexicon/matcher.ts';
+import { PlaceEntry } from '../../src/lexicon/schemas.ts';
 import { aligns, arabicSkeletons, asciiFold, checkExamples, latinSkeletons, MIN_SKELETON, sharedSkeletons } from './romanize.ts';
 
 const started = Date.now();
@@ -279,7 +280,7 @@ function asciiName(text: string): string {
     .trim();
 }
 
-const ARABIC_LETTERS = /^[\u0621-\u063A\u0641-\u064A\s\-]+$/;
+const ARABIC_LETTERS = /^[\u0621-\u063A\u0641-\u064A\s-]+$/;
 const ARABIC_CLEAN = /[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const HAS_ARABIC = /[\u0600-\u06FF]/;
 
@@ -293,7 +294,7 @@ function arabicForm(raw: string): string | null {
   return text;
 }
 
-const LATIN_FORM = /^[A-Za-z][A-Za-z '\-]*[A-Za-z]$/;
+const LATIN_FORM = /^[A-Za-z][A-Za-z '-]*[A-Za-z]$/;
 
 function letters(form: string): number {
   return (form.match(/\p{L}/gu) ?? []).length;
@@ -476,7 +477,9 @@ const extraIds = new Map<Row, string>();
   }
   for (const [base, group] of groups) {
     group.sort((a, b) => a.lat - b.lat || a.lon - b.lon);
-    group.forEach((r, i) => extraIds.set(r, i === 0 ? base : `${base}-${i + 1}`));
+    group.forEach((r, i) => {
+      extraIds.set(r, i === 0 ? base : `${base}-${i + 1}`);
+    });
   }
 }
 
@@ -576,9 +579,38 @@ function admin2Of(r: Row, country: string, admin1: string): string | null {
   return out;
 }
 
+// Every place's own names, to keep a neighbour's name out of a place's alternates (GeoNames lists
+// "Ashdod" for a suburb, "Kalandia" for the settlement beside Qalandiya): an alternate that is the
+// name of another place within NEIGHBOUR_KM, or meets a curated place's skeleton there, is dropped.
+const NEIGHBOUR_KM = 30;
+const namesByCell = new Map<string, { r: Row; keys: Set<string>; skeletons: string[] }[]>();
+const coarse = (lat: number, lon: number) => `${Math.floor(lat * 3)}:${Math.floor(lon * 3)}`;
+for (const r of allRows) {
+  const names = [asciiName(r.ascii || r.name), asciiName(r.name)];
+  const k = coarse(r.lat, r.lon);
+  if (!namesByCell.has(k)) namesByCell.set(k, []);
+  namesByCell.get(k)!.push({ r, keys: new Set(names.map(key)), skeletons: [...new Set(names.flatMap(latinSkeletons))] });
+}
+function neighbourName(r: Row, form: string, formKey: string): boolean {
+  const skeletons = latinSkeletons(form).filter((s) => s.length >= 4);
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      for (const other of namesByCell.get(coarse(r.lat + dy / 3, r.lon + dx / 3)) ?? []) {
+        if (other.r === r || km(r.lat, r.lon, other.r.lat, other.r.lon) > NEIGHBOUR_KM) continue;
+        if (other.keys.has(formKey) || sharedSkeletons(other.skeletons, skeletons).length > 0) return true;
+      }
+    }
+  }
+  // Curated places own their names too, in every spelling that meets theirs.
+  return allCuratedPlaces.some(
+    ({ e, skeletons: own }) => km(r.lat, r.lon, e.lat, e.lon) <= NEIGHBOUR_KM && sharedSkeletons(own.filter((x) => x.length >= 4), skeletons).length > 0,
+  );
+}
+
 const reports = new Map<string, CountryReport>(COUNTRIES.map((c) => [c.cc, emptyReport()]));
 const outputs = new Map<string, Record<string, unknown>[]>(COUNTRIES.map((c) => [c.cc, []]));
 let notPopulated = 0;
+let twins = 0;
 
 for (const r of allRows) {
   const c = byCc.get(r.cc)!;
@@ -645,14 +677,16 @@ for (const r of allRows) {
   // machine transliterations, all-capitals ones airport codes) that no curated entry already owns.
   const en: string[] = [];
   const enKeys = new Set<string>();
-  [...primaries, ...r.alternates.map(asciiName)].forEach((form, i) => {
+  [...primaries, ...r.alternates.map(asciiName)].forEach((raw, i) => {
+    const form = raw.replace(/^'+|'+$/g, '');
     if (!LATIN_FORM.test(form)) return;
     const primary = i < primaries.length;
     if (!primary && (form === form.toUpperCase() || form[0] !== form[0].toUpperCase())) return;
     const k = key(form);
     if (enKeys.has(k)) return;
     enKeys.add(k);
-    if (letters(form) <= 3 || (!primary && curatedForms.has(k))) {
+    if (letters(form) <= 3 || (!primary && (curatedForms.has(k) || neighbourName(r, form, k)))) {
+      if (DEBUG) console.error(`owned\t${r.cc}\t${name}\t${form}`);
       dropped++;
       return;
     }
@@ -678,7 +712,10 @@ for (const r of allRows) {
           if (found.has(arabic) || !aligns(arabic, form)) continue;
           if (origin.curated) found.set(arabic, 'curated');
           else if (!origin.at.some(([lat, lon]) => km(r.lat, r.lon, lat, lon) <= SAME_SKELETON_KM)) found.set(arabic, 'package');
-          else if (DEBUG) console.error(`twin\t${c.cc}\t${name}\t${arabic}`);
+          else {
+            twins++;
+            if (DEBUG) console.error(`twin\t${c.cc}\t${name}\t${arabic}`);
+          }
         }
       }
     }
@@ -738,12 +775,14 @@ for (const c of COUNTRIES) {
   totalBytes += statSync(path).size;
 }
 
-// Checks: each file parses, and every admin1 is one the curated files have.
+// Checks: each file parses, each entry is a PlaceEntry, and every admin1 is one the curated files have.
 const problems: string[] = [];
 for (const c of COUNTRIES) {
   const parsed = JSON.parse(readFileSync(join(OUT, `${c.file}.json`), 'utf8')) as { entries: { id: string; admin1: string; country: string }[] };
   for (const e of parsed.entries) {
     if (e.country !== c.country || !curatedAdmin1.get(c.country)?.has(e.admin1)) problems.push(`${c.file}: ${e.id} admin1 "${e.admin1}"`);
+    const valid = PlaceEntry.safeParse(e);
+    if (!valid.success) problems.push(`${c.file}: ${e.id} is no PlaceEntry (${valid.error.issues[0].path.join('.')} ${valid.error.issues[0].message})`);
   }
 }
 
@@ -764,11 +803,12 @@ console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);
 console.log(`\nSources: ${SOURCE_500}; ${SOURCE_1000}; frequent-word filter: ${freq.name}@${freq.version}. Historical/abandoned places left out: ${notPopulated}.`);
+console.log(`Romanization: Arabic spellings found ${total.romanized ? `for ${total.romanized} places` : 'for no place'}; ${twins} refused because they belong to a same-named place within ${SAME_SKELETON_KM} km (GeoNames' second record of it).`);
 console.log(`Output: ${OUT} (${(totalBytes / 1024 / 1024).toFixed(2)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 for (const w of warnings) console.log(`warning: ${w}`);
 const failures = checkExamples();
 console.log(failures.length ? `Romanizer examples failing (${failures.length}):\n  ${failures.join('\n  ')}` : 'Romanizer examples: all pass.');
 if (problems.length) {
-  console.log(`Admin1 check failed (${problems.length}):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  console.log(`Check failed (${problems.length}):\n  ${problems.slice(0, 20).join('\n  ')}`);
   process.exitCode = 1;
-} else console.log('Check: every file parses; every admin1 is a curated admin1 of its country.');
+} else console.log('Check: every file parses, every entry is a PlaceEntry, every admin1 is a curated admin1 of its country.');

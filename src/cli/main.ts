@@ -5,6 +5,7 @@ import { DataError } from '../lexicon/index.ts';
 import { explainCommand } from './explain.ts';
 import { evalCommand } from './evaluate.ts';
 import { datesCommand } from './dates.ts';
+import { geocodeCommand } from './geocode.ts';
 import { extractCommand } from './extract.ts';
 import { startCommand } from './start.ts';
 import { InputError } from './input.ts';
@@ -54,6 +55,14 @@ program
   .option('--json', 'with --gold: print the scores as JSON')
   .option('--verbose', 'with --gold: list every miss')
   .action(datesCommand);
+
+program
+  .command('geocode')
+  .description('print the places a text names, their candidates and the place an event in it gets; or score a test set with --gold')
+  .argument('[text]', 'the text (Arabic or English)')
+  .option('--gold <file>', 'JSONL of place mentions with gold coordinates and admin1 (test/fixtures/places/mentions.jsonl)')
+  .option('--verbose', 'with --gold: list every miss')
+  .action(geocodeCommand);
 
 program.command('schema').description('print the JSON Schema of the record, claims and batch input').action(() => {
   process.stdout.write(`${JSON.stringify(recordJsonSchemas(), null, 2)}\n`);

@@ -51,10 +51,15 @@ export class Lexicon {
         if (keys.length === 1 && !keys[0].prefix) otherWords.add(keys[0].key);
       }
     }
-    const placeForms = (forms: string[]) => forms.filter((form) => {
-      const keys = formKeys(form);
-      return keys.length > 1 || !otherWords.has(keys[0]?.key ?? '');
-    });
+    // A one-word name with the article keeps it: "الخليل" is Hebron, "خليل" a man's name.
+    const keepArticle = (form: string) => (/^ال\S+$/.test(form.trim()) ? `=${form.trim()}` : form);
+    const placeForms = (forms: string[]) =>
+      forms
+        .filter((form) => {
+          const keys = formKeys(form);
+          return keys.length > 1 || !otherWords.has(keys[0]?.key ?? '');
+        })
+        .map(keepArticle);
     for (const entry of data.places) {
       add({ kind: 'place', id: entry.id, entry }, { ar: placeForms(entry.ar), en: placeForms(entry.en) });
       if (entry.adjectives) add({ kind: 'country-adjective', id: `${entry.id}.adjective`, entry }, entry.adjectives);

@@ -1,1 +1,2 @@
 export * from './geocode.ts';
+export { type GeocodedMention, geocodeText } from './text.ts';
