@@ -43,6 +43,9 @@ function percentile(sorted: number[], p: number): number {
 const t0 = performance.now();
 const lexicon = getLexicon();
 const loadMs = performance.now() - t0;
+const rssAfterLoadMb = process.memoryUsage().rss / 1048576;
+const places = lexicon.data.places.filter((p) => p.kind !== 'country');
+const withArabic = places.filter((p) => p.ar.length > 0).length;
 const articles = corpus();
 const mb = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0) / 1048576;
 
@@ -68,7 +71,8 @@ latencies.sort((x, y) => x - y);
 const rssMb = process.resourceUsage().maxRSS / 1024;
 const row = (name: string, value: string) => console.log(`${name.padEnd(34)} ${value}`);
 console.log(`corpus: ${articles.length} articles, ${mb.toFixed(1)} MB (corpus/samples repeated), ${tokens} tokens`);
-row('lexicon load + compile', `${loadMs.toFixed(0)} ms (${lexicon.formCount} forms)`);
+row('lexicon load + compile', `${loadMs.toFixed(0)} ms (${lexicon.formCount} forms), RSS ${rssAfterLoadMb.toFixed(0)} MB after`);
+row('gazetteer', `${places.length} places, ${((withArabic / places.length) * 100).toFixed(1)}% with an Arabic name`);
 row('baseline normalize+tokenize', `${(articles.length / tokenizeS).toFixed(0)} articles/s, ${(mb / tokenizeS).toFixed(2)} MB/s`);
 row('extraction (full pipeline)', `${(articles.length / extractS).toFixed(0)} articles/s, ${(mb / extractS).toFixed(2)} MB/s, ${events} events`);
 row('extraction latency per article', `p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`);

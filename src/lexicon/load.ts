@@ -86,7 +86,8 @@ export function loadLexiconData(): LexiconData {
   const data: LexiconData = {
     triggers: readFolder('triggers', TriggerEntry),
     actors: readFolder('actors', ActorEntry),
-    places: readFolder('places', PlaceEntry),
+    // Curated tables first; the GeoNames-derived ones (scripts/gazetteer/build.ts) fill in the rest.
+    places: [...readFolder('places', PlaceEntry), ...readFolder('places/generated', PlaceEntry)],
     means: readFolder('means', MeansEntry),
     sources: readFolder('sources', SourceEntry),
     numbers: readFolder('numbers', NumberEntry),

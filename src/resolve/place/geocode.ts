@@ -118,6 +118,10 @@ export function placeMentions(
     .sort((a, b) => a.first - b.first);
 }
 
+export function isGenerated(entry: PlaceEntry): boolean {
+  return entry.source?.startsWith('GeoNames') ?? false;
+}
+
 /** The entry an ambiguous name means here: by the cue before it, the article's country, then size. */
 export function disambiguate(mention: PlaceMention, countryContext: string | null): PlaceEntry {
   const score = (p: PlaceEntry) => {
@@ -130,6 +134,8 @@ export function disambiguate(mention: PlaceMention, countryContext: string | nul
     // "شمال مدينة تعز": a bearing is taken from a town, not from a governorate.
     if (mention.qualifiers.has('bearing') && specificity(p.kind) >= 4) s += 5;
     if (p.kind === 'country') s -= 5;
+    // A curated entry was checked by hand; a generated one shares its name by chance more often.
+    if (!isGenerated(p)) s += 20;
     s += Math.log10((p.population ?? 0) + 1);
     return s;
   };
@@ -151,6 +157,8 @@ export function choosePlace(
   for (const mention of mentions) {
     const rank = eventSentences.indexOf(mention.sentence);
     if (rank < 0) continue;
+    // A GeoNames-only name abroad ("حربية" in an Idleb report is an adjective, not Harbiye in Hatay) is not taken.
+    if (countryContext && mention.candidates.every((c) => isGenerated(c) && c.country !== countryContext)) continue;
     const entry = disambiguate(mention, countryContext);
     const score = specificity(entry.kind) * 10 - (mention.origin ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0) - (mention.qualifiers.has('bearing') ? 15 : 0);
     if (!best || score > best.score) best = { mention, entry, score };
@@ -199,7 +207,9 @@ export function articleCountry(mentions: readonly PlaceMention[], adjectives: re
   const vote = (country: string, weight: number) => votes.set(country, (votes.get(country) ?? 0) + weight);
   for (const m of mentions) {
     const countries = new Set(m.candidates.map((c) => (c.kind === 'country' ? c.name : c.country)));
-    for (const c of countries) vote(c, (m.candidates.some((x) => x.kind === 'country') ? 2 : 1.5) / countries.size);
+    // A name known only from GeoNames is a weak witness of where the story is.
+    const weight = m.candidates.some((x) => x.kind === 'country') ? 2 : m.candidates.every(isGenerated) ? 0.5 : 1.5;
+    for (const c of countries) vote(c, weight / countries.size);
   }
   for (const a of adjectives) vote(a.item.entry.name, 0.5);
   let best: string | null = null;
