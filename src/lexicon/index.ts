@@ -46,9 +46,12 @@ export class Lexicon {
     // "هيت" is safe, "حماة" is safe) is read as that word; the place keeps its longer names.
     const otherWords = new Set<string>(data.placeStopForms.flatMap((form) => formKeys(form).map((k) => k.key)));
     for (const list of [data.actors, data.triggers, data.means, data.numbers, data.time, ...data.cues.values()] as { ar: string[]; en: string[] }[][]) {
-      for (const entry of list) for (const form of [...entry.ar, ...entry.en]) {
-        const keys = formKeys(form);
-        if (keys.length === 1 && !keys[0].prefix) otherWords.add(keys[0].key);
+      for (const entry of list) {
+        for (const form of [...entry.ar, ...entry.en]) {
+          if (/\s/.test(form.trim())) continue;
+          const keys = formKeys(form);
+          if (keys.length === 1 && !keys[0].prefix) otherWords.add(keys[0].key);
+        }
       }
     }
     // A one-word name with the article keeps it: "الخليل" is Hebron, "خليل" a man's name.
@@ -56,6 +59,7 @@ export class Lexicon {
     const placeForms = (forms: string[]) =>
       forms
         .filter((form) => {
+          if (/\s/.test(form.trim())) return true;
           const keys = formKeys(form);
           return keys.length > 1 || !otherWords.has(keys[0]?.key ?? '');
         })

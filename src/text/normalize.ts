@@ -79,14 +79,24 @@ export function composeFolds(folds: readonly CharFold[]): (ch: string) => string
   };
 }
 
-/** Folding every BMP code unit once makes normalization a table lookup per character. */
+// Only these blocks hold characters that any fold changes; every other code unit folds to itself.
+const FOLDED_RANGES: [number, number][] = [
+  [0x0000, 0x00ff], // Latin letters, NBSP, soft hyphen, guillemets
+  [0x0600, 0x06ff], // Arabic
+  [0x0750, 0x077f], // Arabic supplement
+  [0x08a0, 0x08ff], // Arabic extended
+  [0x2000, 0x206f], // spaces, dashes, quotes, bidi marks
+  [0x2212, 0x2212], // minus
+  [0xfe70, 0xfeff], // presentation forms, BOM
+];
+
+/** Folding every code unit of the folded blocks once makes normalization a table lookup per character. */
 function buildTable(folds: readonly CharFold[]): string[] {
   const fold = composeFolds(folds);
   const table: string[] = new Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    const ch = String.fromCharCode(code);
-    const out = code >= 0xd800 && code <= 0xdfff ? ch : fold(ch);
-    table[code] = out;
+  for (let code = 0; code < 0x10000; code++) table[code] = String.fromCharCode(code);
+  for (const [from, to] of FOLDED_RANGES) {
+    for (let code = from; code <= to; code++) table[code] = fold(String.fromCharCode(code));
   }
   return table;
 }
