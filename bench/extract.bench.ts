@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/contracts/paths.ts';
 import { getLexicon, Lexicon } from '../src/lexicon/index.ts';
-import { type LexiconData, loadLexiconData } from '../src/lexicon/load.ts';
+import { type LexiconData, loadPlaces } from '../src/lexicon/load.ts';
 
 function emptyData(): LexiconData {
   return { triggers: [], actors: [], places: [], means: [], sources: [], numbers: [], cues: new Map(), time: [], placeStopForms: [], measureWords: [], genericByCountry: {} };
@@ -48,7 +48,7 @@ function percentile(sorted: number[], p: number): number {
 // The gazetteer alone, compiled into a matcher of its own, as the geocoder needs it.
 const rssBefore = process.memoryUsage().rss;
 let t0 = performance.now();
-const gazetteer = loadLexiconData().places;
+const gazetteer = loadPlaces();
 const gazetteerMatcher = new Lexicon({ ...emptyData(), places: gazetteer });
 const gazetteerMs = performance.now() - t0;
 const gazetteerRssMb = (process.memoryUsage().rss - rssBefore) / 1048576;

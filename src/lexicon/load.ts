@@ -80,6 +80,11 @@ function readFolder<T>(folder: string, schema: z.ZodType<T>): T[] {
   return jsonFiles(folder).flatMap((file) => readEntries(file, schema));
 }
 
+/** The gazetteer alone: curated tables, then the GeoNames-derived ones. */
+export function loadPlaces(): PlaceEntry[] {
+  return [...readFolder('places', PlaceEntry), ...readFolder('places/generated', PlaceEntry)];
+}
+
 export function loadLexiconData(): LexiconData {
   const cues = new Map<string, CueEntry[]>();
   for (const file of jsonFiles('cues')) cues.set(basename(file, '.json'), readEntries(file, CueEntry) as CueEntry[]);
@@ -87,7 +92,7 @@ export function loadLexiconData(): LexiconData {
     triggers: readFolder('triggers', TriggerEntry),
     actors: readFolder('actors', ActorEntry),
     // Curated tables first; the GeoNames-derived ones (scripts/gazetteer/build.ts) fill in the rest.
-    places: [...readFolder('places', PlaceEntry), ...readFolder('places/generated', PlaceEntry)],
+    places: loadPlaces(),
     means: readFolder('means', MeansEntry),
     sources: readFolder('sources', SourceEntry),
     numbers: readFolder('numbers', NumberEntry),
