@@ -44,6 +44,8 @@ export function countCasualties(sentences: readonly SentenceFacts[], timeTokens:
   const ids: string[] = [];
   const spans: [number, number][] = [];
   for (const facts of sentences) {
+    // "أحصى الفريق مقتل 37 شخصاً منذ مطلع العام": a running tally is not this event's toll.
+    if (cuesOf(facts, 'statistic').length > 0 || facts.times.some((t) => t.kind === 'since')) continue;
     const negations = cuesOf(facts, 'negation');
     const persons = cuesOf(facts, 'persons');
     const numbers = facts.numbers.filter((n) => !timeTokens.has(n.first) && !isMeasure(n));

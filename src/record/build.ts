@@ -38,7 +38,14 @@ const UNIDENTIFIED_ARMED = 'Unidentified Armed Group ({country})';
 const UNIDENTIFIED_MILITARY = 'Unidentified Military Forces ({country})';
 const PROTESTERS = 'Protesters ({country})';
 const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
-const NON_LETHAL_BY_DEFAULT = new Set(['Peaceful protest', 'Protest with intervention', 'Violent demonstration', 'Abduction/forced disappearance']);
+const NON_LETHAL_BY_DEFAULT = new Set([
+  'Peaceful protest',
+  'Protest with intervention',
+  'Violent demonstration',
+  'Abduction/forced disappearance',
+  'Non-violent transfer of territory',
+  'Looting/property destruction',
+]);
 
 const precedence = (JSON.parse(readFileSync(dataPath('acled/precedence.json'), 'utf8')) as { groups: string[][] }).groups;
 
