@@ -38,6 +38,8 @@ const UNIDENTIFIED_ARMED = 'Unidentified Armed Group ({country})';
 const UNIDENTIFIED_MILITARY = 'Unidentified Military Forces ({country})';
 const PROTESTERS = 'Protesters ({country})';
 const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
+// Strategic developments whose other side is usually civilians.
+const CIVILIAN_TARGETS = new Set(['Arrests', 'Looting/property destruction']);
 const NON_LETHAL_BY_DEFAULT = new Set([
   'Peaceful protest',
   'Protest with intervention',
@@ -255,8 +257,25 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   if (actor2Entry?.template?.startsWith('Refugees/IDPs')) actor2Entry = findGenericActor(actors, 'Civilians ({country})') ?? actor2Entry;
   // In a protest the other side is whoever intervened, never bystanders.
   if (isProtest && actor2Entry?.kind === 'civilians') actor2Entry = roles.find((r) => r.entry.inter === 1 || r.entry.kind === 'state')?.entry;
-  // Violence against civilians always has civilians as actor2 (ACLED), named or not.
-  if (eventType === 'Violence against civilians' && !actor2Entry) {
+  // An arrest is made by a state: the force named anywhere in the report, else its police.
+  if (subEventType === 'Arrests' && (!actor1Entry || actor1Entry.kind === 'unidentified')) {
+    const force = roles.find((r) => r.entry.inter === 1 && r.role !== 'target')?.entry;
+    actor1Entry = force ?? findGenericActor(actors, 'Police Forces of {country}') ?? actor1Entry;
+    certainty = 'stated';
+    provenance.actor1 = [force ? 'rule.actor.arresting-force' : 'rule.actor.arrests-by-police'];
+  }
+  // Intercepting or defusing: the one whose weapon was stopped is actor1, the force that stopped it actor2.
+  if (subEventType === 'Disrupted weapons use' && actor1Entry && (actor1Entry.inter === 1 || actor1Entry.inter === 8) && certainty === 'stated') {
+    if (!actor2Entry || actor2Entry.kind === 'civilians') actor2Entry = actor1Entry;
+    actor1Entry = findGenericActor(actors, UNIDENTIFIED_ARMED);
+    certainty = suspectMention ? 'suspected' : 'unknown';
+    if (suspectMention) suspected = actorName(suspectMention.entry, country, ctx.lexicon.data.genericByCountry);
+    provenance.actor1 = ['rule.acled.disrupted-weapon-owner-is-actor1'];
+  }
+  // A change within a group, a base set up, an agreement: bystanders are not a side.
+  if (eventType === 'Strategic developments' && !CIVILIAN_TARGETS.has(subEventType) && actor2Entry?.kind === 'civilians') actor2Entry = undefined;
+  // Violence against civilians always has civilians as actor2 (ACLED), named or not; so does looting.
+  if ((eventType === 'Violence against civilians' || subEventType === 'Looting/property destruction') && !actor2Entry) {
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
     provenance.actor2 = ['rule.acled.civilians-are-actor2'];
   }
