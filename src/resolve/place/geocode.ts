@@ -33,7 +33,10 @@ const SITE_KINDS = new Set(['oil_field', 'gas_field', 'base', 'airport', 'crossi
 export function specificity(kind: string): number {
   if (SITE_KINDS.has(kind)) return 6;
   if (kind === 'neighbourhood') return 5;
-  if (kind === 'village' || kind === 'town' || kind === 'city') return 4;
+  // A report that names a city and a village of it places the event at the village.
+  if (kind === 'village') return 4.4;
+  if (kind === 'town') return 4.2;
+  if (kind === 'city') return 4;
   if (kind === 'region') return 3;
   if (kind === 'admin2') return 2;
   if (kind === 'admin1') return 1;
