@@ -80,7 +80,8 @@ function chooseSubEventType(draft: Draft, ctx: BuildContext, target: ActorEntry 
       rules.push(m.item.id, 'rule.compete.means-raises-protest');
     }
   }
-  if (best.item.entry.weight === 1) {
+  const violent = ['Battles', 'Explosions/Remote violence', 'Violence against civilians'].includes(classifySubEventType(type).eventType);
+  if (best.item.entry.weight === 1 && violent) {
     // A generic "استهدف"/"attack" takes its type from the weapon: rockets are shelling, a drone is a strike.
     const hinted = meansMatches(draft, ctx).map((m) => m.item.entry.suggests).find((s): s is string => !!s);
     if (hinted) {
