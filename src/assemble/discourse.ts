@@ -19,6 +19,8 @@ export interface Draft {
   samePlaceAs?: Draft;
   /** The kind of place the anaphora names ("المطار" → airport), when it names one. */
   samePlaceKind?: string;
+  /** Every projectile was stopped ("both were intercepted"): ACLED codes the attack as Disrupted weapons use. */
+  interceptedAll?: boolean;
   /** Return fire folded into this event (ACLED: an exchange of fire is one Armed clash). */
   readonly responses: MatchOf<'trigger'>[];
   background: boolean;
@@ -169,8 +171,12 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
   for (const facts of article.sentences) {
     const s = facts.sentence.index;
     if (facts.sentence.endToken <= headline) continue;
-    // A live blog's next item ("08:30 - Parliament to resume ...") starts a new story.
-    if (LIVE_BLOG_STAMP.test(article.text.tokens[facts.sentence.firstToken].key)) current = null;
+    // A live blog's next item ("08:30 - Parliament to resume ...") starts a new story, and its title line
+    // is a headline: the item's body tells the event.
+    if (LIVE_BLOG_STAMP.test(article.text.tokens[facts.sentence.firstToken].key)) {
+      current = null;
+      if (facts.sentence.endToken - facts.sentence.firstToken <= 16) continue;
+    }
     const verdict = judgeTriggers(facts, article.text.tokens);
     const claimed = verdict.live.filter((t) => t.group === 'claimed');
     const bgEarly = hasBackgroundCue(facts, article.text);
@@ -208,6 +214,10 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background)));
       // "In Sunday's attack, a drone struck near Al-Tanf": an event told earlier on the same day.
       const sameDay: Draft | undefined = !continues && time?.date ? drafts.find((d) => d.time?.date === time.date && eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)) : undefined;
+      if (partOfAttack && current && cuesOf(facts, 'interception-extent').some((c) => c.item.entry.extent === 'all')) {
+        current.interceptedAll = true;
+        current.rules.push('rule.acled.all-intercepted');
+      }
       if (sameDay) {
         sameDay.sentences.push(s);
         sameDay.triggers.push(...main.map((t) => t.match));

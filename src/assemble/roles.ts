@@ -31,9 +31,17 @@ function follows(cue: { end: number }, first: number, window: number): boolean {
  */
 /** Aircraft and artillery named by a nation ("طائرات حربية إسرائيلية", "a Turkish drone", "Israeli artillery") are its military's. */
 const STATE_OPERATED_MEANS = new Set(['aircraft', 'drone', 'artillery']);
+const STATE_OPERATED_STRIKES = new Set(['Air/drone strike']);
 
 function nationalAircraft(facts: SentenceFacts, lexicon: Lexicon): MatchOf<'actor'>[] {
   const out: MatchOf<'actor'>[] = [];
+  // "An Israeli air strike", "غارة إسرائيلية", "a Turkish drone strike": the strike names the state.
+  const strikes = facts.triggers.filter((t) => STATE_OPERATED_STRIKES.has(t.item.entry.subEventType));
+  for (const strike of strikes) {
+    const adjective = facts.adjectives.find((a) => a.end === strike.first || a.first === strike.end);
+    const military = adjective && lexicon.nationalMilitary(adjective.item.entry.name);
+    if (military) out.push({ item: { kind: 'actor', id: military.id, entry: military }, form: strike.form, first: Math.min(strike.first, adjective.first), end: Math.min(strike.first, adjective.first) + 1 });
+  }
   for (const means of facts.means) {
     if (!STATE_OPERATED_MEANS.has(means.item.entry.label)) continue;
     const adjective = facts.adjectives.find((a) => a.first >= means.end && a.first - means.end <= 1) ?? facts.adjectives.find((a) => a.end === means.first);

@@ -85,7 +85,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       // "التهدئة التي تشهدها الجبهات منذ أكثر من عامين": a generic cue word with only a vague span of time is a state of affairs.
       if (t.item.entry.weight === 1 && facts.times.length > 0 && facts.times.every((x) => !x.date)) return 'rule.trigger.vague-time-generic';
       // "15 هجوماً", "dozens of attacks": a count of events is a statistic, not one event.
-      if (t.item.entry.form === 'noun' && numbers.some((n) => n.end === t.first && (n.value > 1 || n.vague))) return 'rule.trigger.counted';
+      // ("two rockets were fired" counts munitions of one event; only generic attack words count events.)
+      if (t.item.entry.form === 'noun' && t.item.entry.weight === 1 && numbers.some((n) => n.end === t.first && (n.value > 1 || n.vague))) return 'rule.trigger.counted';
       return null;
     })();
     if (reason) {

@@ -93,6 +93,10 @@ function chooseSubEventType(draft: Draft, ctx: BuildContext, target: ActorEntry 
     type = 'Armed clash';
     rules.push('rule.acled.exchange-of-fire');
   }
+  if (draft.interceptedAll) {
+    type = 'Disrupted weapons use';
+    rules.push('rule.acled.all-intercepted');
+  }
   const targetInter = target?.inter ?? null;
   if (type === 'Attack' && targetInter !== null && ARMED_INTER.has(targetInter)) {
     type = 'Armed clash';
