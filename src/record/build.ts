@@ -89,7 +89,8 @@ function chooseSubEventType(draft: Draft, ctx: BuildContext, target: ActorEntry 
       rules.push('rule.compete.generic-trigger-takes-means-type');
     }
   }
-  if (draft.responses.length > 0) {
+  // Fire returned at the launch site makes a strike or shelling an exchange of fire; a riot met by force stays a riot.
+  if (draft.responses.length > 0 && ['Explosions/Remote violence', 'Battles'].includes(classifySubEventType(type).eventType)) {
     type = 'Armed clash';
     rules.push('rule.acled.exchange-of-fire');
   }
