@@ -107,14 +107,21 @@ function referenceDayOf(article: ArticleFacts, published: string | null): string
 const SPECIFIC_PLACE = new Set(['city', 'town', 'village', 'neighbourhood', 'oil_field', 'gas_field', 'base', 'airport', 'crossing', 'dam', 'camp', 'prison', 'port']);
 
 /** The admin1 units of the specific places (towns, sites) a sentence names. */
-function placeAreas(facts: SentenceFacts): Set<string> {
+function placeAreas(facts: SentenceFacts, clause?: [number, number]): Set<string> {
   // "from the direction of Al Bayda", "المتمركزة في الميادين": where attackers came from is not where it happened.
   const origins = cuesOf(facts, 'roles').filter((c) => c.item.entry.role === 'origin');
   return new Set(
     facts.places
       .filter((p) => SPECIFIC_PLACE.has(p.item.entry.kind) && !origins.some((c) => c.end <= p.first && p.first - c.end <= 6))
+      .filter((p) => !clause || (p.first >= clause[0] && p.first < clause[1]))
       .map((p) => `${p.item.entry.country}/${p.item.entry.admin1 ?? p.item.entry.name}`),
   );
+}
+
+function areasConflict(draft: Draft, facts: SentenceFacts, article: ArticleFacts): boolean {
+  const theirs = new Set(draft.sentences.flatMap((i) => [...placeAreas(article.sentences[i], draft.clauses.get(i))]));
+  const ours = placeAreas(facts);
+  return theirs.size > 0 && ours.size > 0 && ![...ours].some((a) => theirs.has(a));
 }
 
 /** A statistic, a claim or a generic remark adds nothing to the event told before it; a statement may (its toll). */
@@ -210,15 +217,27 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         main.every((t) => t.match.item.entry.subEventType === 'Disrupted weapons use');
       // A generic word ("فدية", "attack") near an event of its family adds to it, whatever date its sentence carries.
       const weakOnly: boolean = main.every((t) => t.match.item.entry.weight === 1);
+      // "In Sunday's attack ...": an event told earlier on the same day, in the same area, is the one meant.
+      const sameDay: Draft | undefined = time?.date
+        ? drafts.find(
+            (d) =>
+              d.time?.date === time.date &&
+              eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) &&
+              !areasConflict(d, facts, article),
+          )
+        : undefined;
       const continues: boolean =
-        partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background)));
-      // "In Sunday's attack, a drone struck near Al-Tanf": an event told earlier on the same day.
-      const sameDay: Draft | undefined = !continues && time?.date ? drafts.find((d) => d.time?.date === time.date && eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)) : undefined;
+        !sameDay &&
+        (partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background))));
       if (partOfAttack && current && cuesOf(facts, 'interception-extent').some((c) => c.item.entry.extent === 'all')) {
         current.interceptedAll = true;
         current.rules.push('rule.acled.all-intercepted');
       }
-      if (sameDay) {
+      if (partOfAttack && current && !sameDay && !current.interceptedAll) {
+        // Part of the attack just told: its sentence adds to it, its interception word does not retype it.
+        current.support.push(s);
+        mainDraft = current;
+      } else if (sameDay) {
         sameDay.sentences.push(s);
         sameDay.triggers.push(...main.map((t) => t.match));
         sameDay.rules.push('rule.discourse.same-day-same-event');

@@ -54,6 +54,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const retaliation = cuesOf(facts, 'retaliation');
   const reference = cuesOf(facts, 'reference');
   const possession = cuesOf(facts, 'possession');
+  const negation = cuesOf(facts, 'negation');
   const nature = cuesOf(facts, 'natural-cause');
   const metaphor = cuesOf(facts, 'non-violent-context');
   const hasGrievance = cuesOf(facts, 'protest-purpose').length > 0 || facts.actors.some((a) => a.item.entry.kind === 'protesters');
@@ -68,6 +69,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       const modal = modality.find((c) => within(c, t.first, (c.item.entry.window as number) ?? 4));
       if (modal) return `rule.trigger.unreal:${modal.item.id}`;
       if (anniversary.some((c) => within(c, t.first, 4))) return 'rule.trigger.anniversary';
+      // "no arrests were reported", "لم تسجل أي اعتقالات": an event said not to have happened.
+      if (negation.some((c) => within(c, t.first, 2))) return 'rule.trigger.negated';
       if (t.item.entry.form === 'noun' && possession.some((c) => within(c, t.first, 4))) return 'rule.trigger.weapon-held-not-used';
       if (nature.some((c) => within(c, t.first, 3))) return 'rule.trigger.natural-cause';
       const window = (c: MatchOf<'cue'>) => (c.item.entry.window as number | undefined) ?? 4;
