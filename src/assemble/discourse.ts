@@ -1,7 +1,7 @@
 import { classifySubEventType } from '../contracts/acled.ts';
 import type { MatchOf } from '../lexicon/index.ts';
 import { type Day, parseDay, type TimeExpression } from '../resolve/time/index.ts';
-import { headlineEnd } from '../text/index.ts';
+import { headlineEnd, type Token } from '../text/index.ts';
 import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
 import { judgeTriggers, type LiveTrigger } from './triggers.ts';
 
@@ -56,11 +56,18 @@ function pointTimes(facts: SentenceFacts): TimeExpression[] {
  * The date that governs a trigger: the nearest point expression in its sentence, leaving out the
  * day a statement was made ("أعلنت الخلية، اليوم الاثنين، اعتقال ... أمس الأحد": the arrest was Sunday).
  */
-function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>, after = -1): TimeExpression | null {
+const COMPLEMENTIZERS = new Set(['ان', 'بان', 'that']);
+
+function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>, tokens: readonly Token[], after = -1): TimeExpression | null {
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
   // "... in retaliation for a drone attack on Sunday": the answered attack's date follows its cue.
   const all = pointTimes(facts).filter((t) => t.first >= after);
-  const announcedBefore = (t: TimeExpression) => speech.some((c) => c.end <= t.first && t.end <= trigger.first);
+  // The announcement's own time sits between its verb and the "أن/إن/that" that opens what it reports.
+  const complementizer = (from: number) => {
+    for (let i = from; i < facts.sentence.endToken; i++) if (COMPLEMENTIZERS.has(tokens[i].key)) return i;
+    return facts.sentence.endToken;
+  };
+  const announcedBefore = (t: TimeExpression) => speech.some((c) => c.end <= t.first && t.end <= trigger.first && t.first < complementizer(c.end));
   const ofEvent = all.filter((t) => !announcedBefore(t));
   const times = ofEvent.length ? ofEvent : all;
   if (!ofEvent.length && all.length) announcedOnly.add(all[0]);
@@ -134,7 +141,7 @@ function skipsAttachment(facts: SentenceFacts): boolean {
 function correctAnnouncedDate(draft: Draft, facts: SentenceFacts): void {
   if (!draft.time || !announcedOnly.has(draft.time)) return;
   const announced = draft.time.date ?? '';
-  const own = facts.times.find((t) => t.kind === 'point' && t.date && !t.future && t.date <= announced && t !== draft.time);
+  const own = facts.times.find((t) => t.kind === 'point' && t.date && !t.future && t.date < announced);
   if (own) {
     draft.time = own;
     draft.rules.push('rule.time.event-day-over-announcement-day');
@@ -201,7 +208,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
 
     let mainDraft: Draft | null = null;
     if (main.length > 0) {
-      const time = governingTime(facts, main[0].match);
+      const time = governingTime(facts, main[0].match, article.text.tokens);
       const background: boolean = bg.cue || inheritsBackground || isBeforeNews(time, reference);
       // Another town of the same governorate is still the same story ("north of Baghdad ... near
       // Tarmiyah"); a town in another governorate is another event.
@@ -260,7 +267,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
 
     if (responses.length > 0) {
       const answeredEvent = mainDraft ?? current;
-      const time = governingTime(facts, responses[0].match);
+      const time = governingTime(facts, responses[0].match, article.text.tokens);
       const sameDay = !time || !answeredEvent?.time || time.date === answeredEvent.time.date;
       if (answeredEvent && sameDay && s - lastSentenceOfCurrent <= MAX_GAP) {
         // Rockets on a base and return fire at the launch site the same night: one Armed clash.
@@ -280,7 +287,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       // "رداً على الهجوم": the answered attack is an event already told, or a recalled one.
       const family = eventFamily(answered[0].match.item.entry.subEventType);
       const answeredCue = cuesOf(facts, 'retaliation').find((c) => c.item.entry.points === 'answered' && c.end <= answered[0].match.first);
-      const time = governingTime(facts, answered[0].match, answeredCue?.end ?? -1);
+      const time = governingTime(facts, answered[0].match, article.text.tokens, answeredCue?.end ?? -1);
       // Only an event of the same date, or of the same type when the answered one has no date, is the one answered.
       const known = drafts.find(
         (d) =>

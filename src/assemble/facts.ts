@@ -1,6 +1,6 @@
 import type { LexMatch, MatchOf } from '../lexicon/index.ts';
 import type { TimeExpression } from '../resolve/time/index.ts';
-import type { Sentence, Token, TokenizedText } from '../text/index.ts';
+import { insideShortQuote, type Sentence, type Token, type TokenizedText } from '../text/index.ts';
 import type { NumberExpression } from './numbers.ts';
 
 /** Everything the lexicon found in one sentence, grouped by kind: the unit event assembly reads. */
@@ -101,7 +101,10 @@ export function gatherFacts(
         break;
     }
   }
-  for (const t of times) if (t.first >= datelineEnd) sentenceOf(t.first).times.push(t);
+  for (const t of times) {
+    // "«الفرات اليوم»" is an outlet, not today.
+    if (t.first >= datelineEnd && !insideShortQuote(text.text, t.start, t.endOffset)) sentenceOf(t.first).times.push(t);
+  }
   for (const n of numbers) sentenceOf(n.first).numbers.push(n);
   return { text, sentences, datelineEnd };
 }

@@ -167,3 +167,11 @@ export function segmentSentences(text: string, tokens: Token[]): Sentence[] {
   close(tokens.length);
   return sentences;
 }
+
+/** "«الفرات اليوم»", "“Daraa 24”": a few words in quotation marks are a name (an outlet, a group), not prose. */
+export function insideShortQuote(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  const after = text.slice(end, end + 24);
+  const close = after.search(/[»”"]/);
+  return /[«“"]/.test(before) && close >= 0 && !/[.،,؛:]/.test(after.slice(0, close));
+}

@@ -1,5 +1,5 @@
 import type { MatchOf, PlaceEntry } from '../../lexicon/index.ts';
-import type { Token } from '../../text/index.ts';
+import { insideShortQuote, type Token } from '../../text/index.ts';
 
 /** What an event's place resolves to, with ACLED's geo_precision. */
 export interface PlaceChoice {
@@ -56,13 +56,6 @@ function isNameLike(tokens: readonly Token[], first: number, end: number, text: 
   }
   const after = text[tokens[end - 1].end];
   return after !== '-';
-}
-
-function insideShortQuote(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 3), start);
-  const after = text.slice(end, end + 24);
-  const close = after.search(/[»”"]/);
-  return /[«“"]/.test(before) && close >= 0 && !/[.،,؛:]/.test(after.slice(0, close));
 }
 
 export function placeMentions(
