@@ -38,6 +38,7 @@ export function evalCommand(options: { gold: string; json?: boolean; verbose?: b
         ['coordinates ≤10 km', pct(t.fields.coordinates)],
         ['fatalities', pct(t.fields.fatalities)],
         ['actors', pct(t.fields.actors)],
+        ['actors up to hierarchy', pct(t.fields.actorsFamily)],
       ],
     ),
   );

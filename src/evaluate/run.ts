@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { extractArticle } from '../pipeline.ts';
-import { type ArticleScore, type GoldEvent, scoreArticle, type Totals, totals } from './score.ts';
+import { getLexicon } from '../lexicon/index.ts';
+import { type ActorFamily, type ArticleScore, type GoldEvent, scoreArticle, type Totals, totals } from './score.ts';
 
 const GoldLine = z.looseObject({
   id: z.string(),
@@ -19,6 +20,22 @@ export interface EvalRun {
 }
 
 export class GoldError extends Error {}
+
+/** Umbrella chains from the actor catalogue ("Al Qassam Brigades" → "Hamas Movement"). */
+function actorFamily(): ActorFamily {
+  const actors = getLexicon().data.actors;
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const byName = new Map(actors.filter((a) => a.name).map((a) => [a.name as string, a]));
+  return (name) => {
+    const chain = [name];
+    let entry = byName.get(name);
+    while (entry?.parent && chain.length < 6) {
+      entry = byId.get(entry.parent);
+      if (entry?.name) chain.push(entry.name);
+    }
+    return chain;
+  };
+}
 
 /** Runs extraction on every gold input and scores it. The outlet is not passed: gold sources are the text's own. */
 /** A gold file, or every gold.jsonl under a folder (corpus/dev holds one per part). */
@@ -37,11 +54,12 @@ function goldFiles(path: string): string[] {
 
 export function runEvaluation(goldPath: string): EvalRun {
   const scores: ArticleScore[] = [];
-  for (const file of goldFiles(goldPath)) scores.push(...scoreGoldFile(file));
+  const family = actorFamily();
+  for (const file of goldFiles(goldPath)) scores.push(...scoreGoldFile(file, family));
   return { scores, totals: totals(scores) };
 }
 
-function scoreGoldFile(goldPath: string): ArticleScore[] {
+function scoreGoldFile(goldPath: string, family: ActorFamily): ArticleScore[] {
   const raw = readFileSync(goldPath, 'utf8');
   const scores: ArticleScore[] = [];
   raw.split('\n').forEach((line, i) => {
@@ -56,7 +74,7 @@ function scoreGoldFile(goldPath: string): ArticleScore[] {
     if (!parsed.success) throw new GoldError(`${goldPath}: line ${i + 1}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
     const gold = parsed.data;
     const result = extractArticle({ id: gold.id, text: gold.text, published: gold.published ?? null });
-    scores.push(scoreArticle(gold.id, gold.events as GoldEvent[], result.events));
+    scores.push(scoreArticle(gold.id, gold.events as GoldEvent[], result.events, family));
   });
   return scores;
 }

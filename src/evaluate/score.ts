@@ -26,7 +26,12 @@ export interface PairAgreement {
   coordinates: boolean;
   fatalities: boolean;
   actors: boolean;
+  /** Actors agree up to the catalogue's hierarchy: a brigade agrees with its force ("... Houthi - Security and Intelligence Service" ~ "... Houthi"). */
+  actorsFamily: boolean;
 }
+
+/** The chain of umbrellas of an actor name, the name itself first; names outside the catalogue stand alone. */
+export type ActorFamily = (name: string) => string[];
 
 export interface ArticleScore {
   id: string;
@@ -86,17 +91,21 @@ export function eventsMatch(gold: GoldEvent, extracted: ScoredEvent): boolean {
   return gold.event_type === extracted.event_type && datesAgree(gold, extracted) && placesAgree(gold, extracted);
 }
 
-function actorsAgree(gold: GoldEvent, extracted: ScoredEvent): boolean {
+function actorsAgree(gold: GoldEvent, extracted: ScoredEvent, same: (a: string, b: string) => boolean = (a, b) => a === b): boolean {
   const g1 = gold.actor1 ?? '';
   const g2 = gold.actor2 ?? '';
   const e1 = extracted.actor1 ?? '';
   const e2 = extracted.actor2 ?? '';
-  if (g1 === e1 && g2 === e2) return true;
+  if (same(g1, e1) && same(g2, e2)) return true;
   // Actor order means nothing except in Violence against civilians (civilians are always actor2).
-  return gold.event_type !== 'Violence against civilians' && g1 === e2 && g2 === e1;
+  return gold.event_type !== 'Violence against civilians' && same(g1, e2) && same(g2, e1);
 }
 
-export function agreement(gold: GoldEvent, extracted: ScoredEvent): PairAgreement {
+function related(family: ActorFamily): (a: string, b: string) => boolean {
+  return (a, b) => a === b || (a !== '' && b !== '' && (family(a).includes(b) || family(b).includes(a)));
+}
+
+export function agreement(gold: GoldEvent, extracted: ScoredEvent, family: ActorFamily = (n) => [n]): PairAgreement {
   const d = distanceKm(gold, extracted);
   return {
     subEventType: gold.sub_event_type === extracted.sub_event_type,
@@ -104,19 +113,20 @@ export function agreement(gold: GoldEvent, extracted: ScoredEvent): PairAgreemen
     coordinates: d !== null && d <= 10,
     fatalities: (gold.fatalities ?? null) === (extracted.fatalities ?? null),
     actors: actorsAgree(gold, extracted),
+    actorsFamily: actorsAgree(gold, extracted, related(family)),
   };
 }
 
 function pairScore(a: PairAgreement): number {
-  return Object.values(a).filter(Boolean).length;
+  return [a.subEventType, a.exactDate, a.coordinates, a.fatalities, a.actors].filter(Boolean).length;
 }
 
-export function scoreArticle(id: string, gold: GoldEvent[], extracted: ScoredEvent[]): ArticleScore {
+export function scoreArticle(id: string, gold: GoldEvent[], extracted: ScoredEvent[], family?: ActorFamily): ArticleScore {
   const candidates: { g: number; e: number; score: number; agreement: PairAgreement }[] = [];
   gold.forEach((g, gi) => {
     extracted.forEach((e, ei) => {
       if (!eventsMatch(g, e)) return;
-      const a = agreement(g, e);
+      const a = agreement(g, e, family);
       candidates.push({ g: gi, e: ei, score: pairScore(a), agreement: a });
     });
   });
@@ -187,6 +197,7 @@ export function totals(scores: ArticleScore[]): Totals {
       coordinates: share('coordinates'),
       fatalities: share('fatalities'),
       actors: share('actors'),
+      actorsFamily: share('actorsFamily'),
     },
     bySubEventType,
   };
