@@ -21,9 +21,10 @@ export interface Match<T extends Matchable = Matchable> {
   readonly end: number;
 }
 
+// Maps are created on first use: most trie nodes are leaves, and a compiled gazetteer has tens of thousands.
 interface Node {
-  exact: Map<string, Node>;
-  prefixes: Map<string, { prefix: string; node: Node }[]>;
+  exact?: Map<string, Node>;
+  prefixes?: Map<string, { prefix: string; node: Node }[]>;
   items: { item: Matchable; form: string }[];
   /** After a gap marker (…) in a form: the rest of the form, reached after skipping up to GAP_WIDTH words. */
   gap?: Node;
@@ -37,7 +38,7 @@ const PREFIX_INDEX = 3;
 const WORD_SPLIT = /(?:[a-z]\.){2,}|[\p{L}\p{M}]+|\d+(?:[.,:/]\d+)*|[^\s\p{L}\p{M}\p{N}'\-*]/gu;
 
 function newNode(): Node {
-  return { exact: new Map(), prefixes: new Map(), items: [] };
+  return { items: [] };
 }
 
 interface SpellingVariants {
@@ -68,12 +69,15 @@ export function formKeys(form: string): { key: string; prefix: boolean; gap?: bo
 }
 
 function spellingVariants(form: string): string[] {
+  const key = foldKey(form);
+  // Most forms hold neither spelling: one fold and two substring checks settle them.
+  if (!spelling.pairs.some(([a, b]) => key.includes(a) || key.includes(b))) return [form];
   const out = new Set([form]);
   for (const [a, b] of spelling.pairs) {
     for (const f of [...out]) {
-      const key = foldKey(f);
-      if (key.includes(a)) out.add(key.replaceAll(a, b));
-      if (key.includes(b)) out.add(key.replaceAll(b, a));
+      const k = foldKey(f);
+      if (k.includes(a)) out.add(k.replaceAll(a, b));
+      if (k.includes(b)) out.add(k.replaceAll(b, a));
     }
   }
   return [...out];
@@ -109,6 +113,7 @@ export class Matcher<T extends Matchable = Matchable> {
         node = node.gap;
       } else if (prefix) {
         const bucket = key.slice(0, PREFIX_INDEX);
+        node.prefixes ??= new Map();
         let list = node.prefixes.get(bucket);
         if (!list) {
           list = [];
@@ -121,6 +126,7 @@ export class Matcher<T extends Matchable = Matchable> {
         }
         node = found.node;
       } else {
+        node.exact ??= new Map();
         let next = node.exact.get(key);
         if (!next) {
           next = newNode();
@@ -140,9 +146,9 @@ export class Matcher<T extends Matchable = Matchable> {
     let n = count;
     for (let k = 0; k < stems.length; k++) {
       const stem = stems[k];
-      const exact = node.exact.get(stem);
+      const exact = node.exact?.get(stem);
       if (exact) n = addOnce(out, count, n, exact);
-      if (node.prefixes.size > 0 && heads[k].length === PREFIX_INDEX) {
+      if (node.prefixes && heads[k].length === PREFIX_INDEX) {
         const list = node.prefixes.get(heads[k]);
         if (list) for (const p of list) if (stem.startsWith(p.prefix)) n = addOnce(out, count, n, p.node);
       }
