@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readCases } from './jsonl.ts';
 import { findNumbers } from '../assemble/numbers.ts';
 import { getLexicon } from '../lexicon/index.ts';
 import { parseDay, type TimeExpression, tagTimeExpressions } from '../resolve/time/index.ts';
@@ -35,14 +35,7 @@ export interface DateScores {
 }
 
 export function readDateCases(path: string): DateCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = DateCase.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${path}: line ${i + 1}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
-      return parsed.data;
-    });
+  return readCases(path, DateCase);
 }
 
 /** Resolves the gold expression in its sentence: the tagged expression that overlaps it most. */

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readCases } from './jsonl.ts';
 import { distanceKm, placeKey } from './score.ts';
 import { geocodeText } from '../resolve/place/text.ts';
 import type { PlaceChoice } from '../resolve/place/index.ts';
@@ -31,14 +31,7 @@ export interface PlaceOutcome {
 }
 
 export function readPlaceCases(path: string): PlaceCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = PlaceCase.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${path}: line ${i + 1}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
-      return parsed.data;
-    });
+  return readCases(path, PlaceCase);
 }
 
 export function scorePlaceCase(gold: PlaceCase): PlaceOutcome {
