@@ -72,6 +72,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const affiliationCues = byRole('affiliation');
   const hedges = cuesOf(facts, 'hedging');
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
+  const selfReports = cuesOf(facts, 'self-report');
   const casualties = cuesOf(facts, 'casualties');
   const numbers = facts.numbers;
   const trigger = triggers[0];
@@ -98,6 +99,10 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     }
     // "بقذيفة حوثية", "a Houthi drone": the weapon's owner fired it.
     else if (isOwnerAdjective(actor, facts, tokens)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
+    // "Hezbollah said it fired", "أعلن الجيش أنه استهدف": the speaker reports its own act.
+    else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3 && selfReports.some((p) => p.first >= c.end && p.first - c.end <= 1))) {
+      [role, rule] = ['agent', 'rule.role.self-report'];
+    }
     // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.
     else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3) || speech.some((c) => follows(c, first, 1))) [role, rule] = ['speaker', 'rule.role.speaker'];
     // "four soldiers were killed", "مقتل ثلاثة عناصر من قوات النظام": the counted dead are the targets.
