@@ -36,7 +36,12 @@ function isNegated(cue: MatchOf<'cue'>, negations: readonly MatchOf<'cue'>[]): M
  * Deaths and injuries stated in a set of sentences. Within one report the highest stated figure
  * stands (tolls rise as a report goes on); a denial gives 0; injuries alone give 0 deaths (ACLED).
  */
-export function countCasualties(sentences: readonly SentenceFacts[], timeTokens: Set<number>, isMeasure: (n: NumberExpression) => boolean = () => false): CasualtyCount {
+export function countCasualties(
+  sentences: readonly SentenceFacts[],
+  timeTokens: Set<number>,
+  isMeasure: (n: NumberExpression) => boolean = () => false,
+  inClause: (token: number) => boolean = () => true,
+): CasualtyCount {
   let killed: number | null = null;
   let injured: number | null = null;
   let killedDenied = false;
@@ -51,7 +56,7 @@ export function countCasualties(sentences: readonly SentenceFacts[], timeTokens:
     const numbers = facts.numbers.filter((n) => !timeTokens.has(n.first) && !isMeasure(n));
     const used = new Set<NumberExpression>();
     // Two entries may read the same words ("قتل" and "قتل*"): one cue per span.
-    const cues = cuesOf(facts, 'casualties').filter((c, i, all) => all.findIndex((o) => o.first === c.first && o.end === c.end) === i);
+    const cues = cuesOf(facts, 'casualties').filter((c, i, all) => all.findIndex((o) => o.first === c.first && o.end === c.end) === i && inClause(c.first));
     for (const cue of cues) {
       const role = cue.item.entry.role as 'killed' | 'injured' | 'casualties';
       const negation = isNegated(cue, negations);

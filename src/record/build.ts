@@ -88,6 +88,12 @@ function evidenceOf(draft: Draft, ctx: BuildContext): Span[] {
   });
 }
 
+/** Whether a token lies in the part of its sentence that tells this draft's event (see Draft.clauses). */
+function tokenInClause(draft: Draft, ctx: BuildContext, token: number): boolean {
+  const clause = draft.clauses.get(ctx.article.text.tokens[token].sentence);
+  return !clause || (token >= clause[0] && token < clause[1]);
+}
+
 function stableId(parts: (string | number | null)[], iso3: string | null): string {
   const hash = createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 12);
   return `${iso3 ?? 'XXX'}-${hash}`;
@@ -113,11 +119,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const suspectMention = roles.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
 
   // A sentence that tells two events ("X struck A in retaliation for an attack on B") gives each its own clause's places.
-  const inClause = ctx.placeMentions.filter((m) => {
-    const clause = draft.clauses.get(m.sentence);
-    return !clause || (m.first >= clause[0] && m.first < clause[1]);
-  });
-  const ownPlace = choosePlace(inClause, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  const placesInClause = ctx.placeMentions.filter((m) => tokenInClause(draft, ctx, m.first));
+  const ownPlace = choosePlace(placesInClause, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
   const settlement = (kind: string | undefined) => (kind === 'city' || kind === 'town' || kind === 'village' ? 'settlement' : kind);
   const kindAgrees = !draft.samePlaceKind || settlement(placeOfEarlier?.kind) === draft.samePlaceKind;
@@ -226,7 +229,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const inter2 = actor2Entry ? interCode(actor2Entry, country) : null;
 
   const sentencesForToll = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
-  const toll = countCasualties(sentencesForToll, ctx.timeTokens, ctx.isMeasure);
+  // "... in retaliation for a strike that killed two": the answered attack's toll is not this event's.
+  const toll = countCasualties(sentencesForToll, ctx.timeTokens, ctx.isMeasure, (token) => tokenInClause(draft, ctx, token));
   // ACLED: protesters killed by those who intervene is Excessive force against protesters.
   if (eventType === 'Protests' && toll.killed !== null && toll.killed > 0 && subEventType !== 'Excessive force against protesters') {
     subEventType = 'Excessive force against protesters';
