@@ -318,10 +318,23 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       continue;
     }
     if (mainDraft) pointBackToPlace(mainDraft, facts, drafts);
+    // "فرض حظر تجوّل عقب اشتباكات اندلعت الليلة الماضية": the event referred to beside another is one of
+    // its own when nothing of its kind has been told yet.
+    const references = verdict.live.filter((t) => t.group === 'reference');
+    const untold = references.filter((t) => !drafts.some((d) => eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(t.match.item.entry.subEventType)));
+    if (mainDraft && untold.length > 0) {
+      const time = governingTime(facts, untold[0].match, article.text.tokens, untold[0].match.first);
+      newDraft(s, untold, time, bg.cue || isBeforeNews(time, reference), 'rule.discourse.referred-event');
+    }
     const onlyReferences = verdict.live.every((t) => t.group === 'reference');
-    if (onlyReferences && main.length === 0 && current && !skipsAttachment(facts) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
-      current.support.push(s);
-      correctAnnouncedDate(current, facts);
+    // A reference joins the event of its own kind ("وأسفرت الاشتباكات عن مقتل ..." after a curfew and a clash were told).
+    const referred = references.length > 0
+      ? [...drafts].reverse().find((d) => eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(references[0].match.item.entry.subEventType))
+      : undefined;
+    const attachTo = referred && s - Math.max(...referred.sentences, ...referred.support) <= MAX_GAP ? referred : current;
+    if (onlyReferences && main.length === 0 && attachTo && !skipsAttachment(facts) && s - lastSentenceOfCurrent <= MAX_GAP && !bg.cue) {
+      attachTo.support.push(s);
+      correctAnnouncedDate(attachTo, facts);
       lastSentenceOfCurrent = s;
     }
     if (verdict.setAside.length > 0) (mainDraft ?? current ?? drafts[drafts.length - 1])?.setAside.push(...verdict.setAside);
