@@ -225,7 +225,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       // A generic word ("فدية", "attack") near an event of its family adds to it, whatever date its sentence carries.
       const weakOnly: boolean = main.every((t) => t.match.item.entry.weight === 1);
       // "In Sunday's attack ...": an event told earlier on the same day, in the same area, is the one meant.
-      const sameDay: Draft | undefined = time?.date
+      const separate = cuesOf(facts, 'new-story').length > 0;
+      const sameDay: Draft | undefined = time?.date && !separate
         ? drafts.find(
             (d) =>
               d.time?.date === time.date &&
@@ -235,6 +236,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         : undefined;
       const continues: boolean =
         !sameDay &&
+        !separate &&
         (partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background))));
       if (partOfAttack && current && cuesOf(facts, 'interception-extent').some((c) => c.item.entry.extent === 'all')) {
         current.interceptedAll = true;
