@@ -98,7 +98,9 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
 function isInformative(record: EventRecord, draft: Draft): boolean {
   const generic = draft.triggers.every((t) => t.item.entry.weight === 1) && draft.responses.length === 0;
   const vague = !draft.time?.date && (record.geo_precision === null || record.location === record.country) && record.fatalities === null;
-  return !(generic && vague && draft.sentences[0] > 1);
+  // "The protests started in the summer of 2023": a date vaguer than a month and no place below the country.
+  const undatable = draft.time !== null && !draft.time.date && (record.geo_precision === null || record.location === record.country);
+  return !(generic && vague && draft.sentences[0] > 1) && !undatable;
 }
 
 const measureIndexes = new WeakMap<Lexicon, Set<string>>();
