@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { extractArticle } from '../pipeline.ts';
 import { getLexicon } from '../lexicon/index.ts';
+import { readCases } from './jsonl.ts';
 import { type ActorFamily, type ArticleScore, type GoldEvent, scoreArticle, type Totals, totals } from './score.ts';
 
 const GoldLine = z.looseObject({
@@ -60,21 +61,14 @@ export function runEvaluation(goldPath: string): EvalRun {
 }
 
 function scoreGoldFile(goldPath: string, family: ActorFamily): ArticleScore[] {
-  const raw = readFileSync(goldPath, 'utf8');
-  const scores: ArticleScore[] = [];
-  raw.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new GoldError(`${goldPath}: line ${i + 1} is not valid JSON`);
-    }
-    const parsed = GoldLine.safeParse(value);
-    if (!parsed.success) throw new GoldError(`${goldPath}: line ${i + 1}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
-    const gold = parsed.data;
+  let golds: z.infer<typeof GoldLine>[];
+  try {
+    golds = readCases(goldPath, GoldLine);
+  } catch (error) {
+    throw new GoldError((error as Error).message);
+  }
+  return golds.map((gold) => {
     const result = extractArticle({ id: gold.id, text: gold.text, published: gold.published ?? null });
-    scores.push(scoreArticle(gold.id, gold.events as GoldEvent[], result.events, family));
+    return scoreArticle(gold.id, gold.events as GoldEvent[], result.events, family);
   });
-  return scores;
 }
