@@ -27,7 +27,7 @@ describe('marsad extract on bad input: one clear line, exit 1, no stack trace', 
     ['a file of white space', () => file('blank.txt', '  \n\n '), /no text/],
     ['a binary file', () => file('binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48])), /binary/],
     ['invalid UTF-8', () => file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe])), /not valid UTF-8/],
-    ['a 50 MB file', () => file('huge.txt', Buffer.alloc(50 * 1024 * 1024, 0x61)), /over the 10 MB limit/],
+    ['a 50 MB file', () => file('huge.txt', Buffer.alloc(50 * 1024 * 1024, 0x61)), /over the 2 MB limit/],
     ['a missing file', () => join(dir, 'nope.txt'), /cannot be read \(ENOENT\)/],
     ['a folder', () => dir, /is a folder/],
   ];
@@ -108,5 +108,18 @@ describe('other commands', () => {
   it('dates prints each expression with its resolution', () => {
     const r = marsad(['dates', 'قتل شخصان أمس الثلاثاء', '--published', '2023-03-08']);
     assert.match(r.stdout, /2023-03-07/);
+  });
+});
+
+describe('large and odd inputs', () => {
+  it('a 1 MB text with no full stops is cut into bounded sentences and extracted', () => {
+    const r = marsad(['extract', file('run-on.txt', 'قصف '.repeat(150_000)), '--published', '2024-01-01']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(Array.isArray(JSON.parse(r.stdout).events));
+  });
+  it('a text in another script yields nothing and no error', () => {
+    const r = marsad(['extract', file('zh.txt', '这是中文新闻。没有事件。')]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout).events, []);
   });
 });

@@ -2,7 +2,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { ArticleInput } from '../contracts/record.ts';
 
 /** One article's text may be at most this large; a larger file is almost always not an article. */
-export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 export class InputError extends Error {}
 

@@ -202,14 +202,24 @@ export function longestPerKind<T extends Matchable>(matches: Match<T>[], groupOf
     else byKind.set(group, [m]);
   }
   const kept: Match<T>[] = [];
+  // Longest first; a match is kept when its tokens are free, or held only by a match of the same span.
+  // Token occupancy keeps this linear in the matches' length, whatever the text's size.
+  const width = matches.reduce((w, m) => Math.max(w, m.end), 0);
   for (const list of byKind.values()) {
     list.sort((a, b) => b.end - b.first - (a.end - a.first) || a.first - b.first);
-    const taken: Match<T>[] = [];
+    const holder = new Int32Array(width).fill(-1);
+    const spans: [number, number][] = [];
     for (const m of list) {
-      if (taken.some((t) => t.first < m.end && m.first < t.end && !(t.first === m.first && t.end === m.end))) continue;
-      taken.push(m);
+      let free = true;
+      for (let t = m.first; t < m.end && free; t++) {
+        const h = holder[t];
+        if (h >= 0 && !(spans[h][0] === m.first && spans[h][1] === m.end)) free = false;
+      }
+      if (!free) continue;
+      spans.push([m.first, m.end]);
+      for (let t = m.first; t < m.end; t++) if (holder[t] < 0) holder[t] = spans.length - 1;
+      kept.push(m);
     }
-    kept.push(...taken);
   }
   return kept.sort((a, b) => a.first - b.first || b.end - a.end);
 }

@@ -279,7 +279,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   provenance.background = draft.rules.filter((r) => r.startsWith('background') || r.includes('recalled') || r.includes('anaphoric'));
 
   let confidence = 0.45;
-  if (Math.max(...draft.triggers.map((t) => t.item.entry.weight)) >= 2) confidence += 0.15;
+  if (draft.triggers.some((t) => t.item.entry.weight >= 2)) confidence += 0.15;
   if (place && place.precision < 3) confidence += 0.1;
   if (eventDate) confidence += 0.1;
   if (certainty === 'stated' || certainty === 'claimed') confidence += 0.1;

@@ -111,6 +111,7 @@ export function tokenize(text: string): TokenizedText {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
+const MAX_SENTENCE_TOKENS = 300;
 // An English full stop after these is an abbreviation, not the end of a sentence.
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'sgt', 'maj', 'capt', 'brig', 'st', 'no', 'vs', 'etc',
@@ -143,6 +144,9 @@ export function segmentSentences(text: string, tokens: Token[]): Sentence[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    // Text with no stops at all (a transcript, a pasted table) is cut into bounded pieces: no sentence
+    // of news runs this long, and assembly looks at pairs of words within a sentence.
+    if (i - first >= MAX_SENTENCE_TOKENS) close(i);
     if (i > 0 && text.slice(tokens[i - 1].end, token.start).includes('\n')) {
       close(i);
       paragraph++;
