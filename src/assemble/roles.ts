@@ -106,7 +106,11 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.
     else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3) || speech.some((c) => follows(c, first, 1))) [role, rule] = ['speaker', 'rule.role.speaker'];
     // "four soldiers were killed", "مقتل ثلاثة عناصر من قوات النظام": the counted dead are the targets.
-    else if (numbers.some((n) => n.end === first) || casualties.some((c) => (c.end <= first && first - c.end <= 3) || (c.first >= actor.end && c.first - actor.end <= 2))) {
+    // ("Dozens of settlers attacked": a counted crowd is not a count of dead; the count needs a casualty word by it.)
+    else if (
+      (numbers.some((n) => n.end === first && !n.vague) && casualties.some((c) => c.first >= actor.end && c.first - actor.end <= 4)) ||
+      casualties.some((c) => (c.end <= first && first - c.end <= 3) || (c.first >= actor.end && c.first - actor.end <= 2))
+    ) {
       [role, rule] = ['target', 'rule.role.casualties-are-targets'];
     }
     else if (agentCues.some((c) => follows(c, first, 2))) [role, rule] = ['agent', 'rule.role.after-agent-marker'];
