@@ -215,7 +215,16 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       const newAreas = placeAreas(facts);
       const currentAreas: Set<string> = current ? new Set(current.sentences.flatMap((i) => [...placeAreas(article.sentences[i])])) : new Set<string>();
       const conflictingPlace: boolean = currentAreas.size > 0 && newAreas.size > 0 && ![...newAreas].some((p) => currentAreas.has(p));
-      const sameFamily: boolean = current ? eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
+      // "the settlers ... threw stones and firebombs at homes": riot-like acts of the armed group already
+      // told are part of its attack, not a riot of their own.
+      const sameActor = (facts2: SentenceFacts) =>
+        facts.actors.some((a) => a.item.entry.kind !== 'civilians' && !a.item.entry.template && facts2.actors.some((b) => b.item.entry === a.item.entry));
+      const riotByAttacker: boolean =
+        current !== null &&
+        eventFamily(current.triggers[0].item.entry.subEventType) === 'violence' &&
+        main.every((t) => classifySubEventType(t.match.item.entry.subEventType).eventType === 'Riots') &&
+        current.sentences.some((i) => sameActor(article.sentences[i]));
+      const sameFamily: boolean = current ? riotByAttacker || eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
       const sameTime: boolean = !time || !current?.time || time.date === current.time.date;
       const withinGap: boolean = current !== null && s - lastSentenceOfCurrent <= MAX_GAP;
       // "about 15 rockets crossed ... some were intercepted": interception inside an attack report is part of it.
