@@ -76,7 +76,8 @@ export function countCasualties(
           count = number.value;
           ids.push(...number.ids);
         } else {
-          const person = persons.find((p) => p.first >= cue.end && p.first - cue.end <= 1) ?? persons.find((p) => p.end <= cue.first && cue.first - p.end <= 2);
+          // "مقتل مدني", "shooting dead a 23-year-old man": one named person is one death.
+          const person = persons.find((p) => p.first >= cue.end && p.first - cue.end <= 5) ?? persons.find((p) => p.end <= cue.first && cue.first - p.end <= 2);
           if (person) {
             count = (person.item.entry.count as number | undefined) ?? 1;
             ids.push(person.item.id);
