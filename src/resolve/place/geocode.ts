@@ -89,7 +89,8 @@ export function placeMentions(
     if (institutions.some((c) => c.end === first)) continue;
     const qualifiers = new Set<string>();
     for (const cue of geoCues) {
-      if (cue.end === first || cue.end === first - 1) {
+      // Right before the name, or running into it ("أطراف مدينة" + "مدينة الميادين").
+      if (cue.end === first || cue.end === first - 1 || (cue.first < first && cue.end > first)) {
         const entry = cue.item.entry;
         if (entry.precision === 2) qualifiers.add('near');
         if (entry.reference) qualifiers.add('bearing');
