@@ -76,7 +76,8 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     },
     isMeasure: (n: { end: number }) => {
       const next = text.tokens[n.end];
-      return next !== undefined && measureKeys(lexicon).has(next.stems[next.stems.length - 1]) || (next !== undefined && measureKeys(lexicon).has(next.key));
+      const measures = measureKeys(lexicon);
+      return next !== undefined && (measures.has(next.key) || measures.has(next.stems[next.stems.length - 1]));
     },
   };
   const built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft));

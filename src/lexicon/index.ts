@@ -20,8 +20,9 @@ export type MatchOf<K extends LexKind> = Match<Extract<LexItem, { kind: K }>>;
 
 export type { ActorEntry, CueEntry, MeansEntry, NumberEntry, PlaceEntry, SourceEntry, TimeEntry, TriggerEntry };
 export { DataError } from './load.ts';
-export { formKeys } from './matcher.ts';
 import { formKeys } from './matcher.ts';
+
+export { formKeys };
 
 export class Lexicon {
   readonly data: LexiconData;

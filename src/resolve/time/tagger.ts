@@ -1,7 +1,7 @@
 import type { NumberExpression } from '../../assemble/numbers.ts';
 import type { LexMatch, TimeEntry } from '../../lexicon/index.ts';
 import type { Token, TokenizedText } from '../../text/index.ts';
-import { type Day, isValidDay } from './calendar.ts';
+import type { Day } from './calendar.ts';
 import { resolveSpec, type TimeSpec, type TimeUnit } from './resolve.ts';
 
 /**
@@ -236,4 +236,3 @@ function interpret(chunk: Atom[], published: Day | null, afterPreposition = fals
   return { ...resolved, future: spec.future ?? false, ids };
 }
 
-export { isValidDay };
