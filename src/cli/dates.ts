@@ -4,7 +4,7 @@ import { parseDay, tagTimeExpressions } from '../resolve/time/index.ts';
 import { tokenize } from '../text/index.ts';
 import { checkPublished } from './extract.ts';
 import { table } from './format.ts';
-import { InputError } from './input.ts';
+import { InputError } from '../ingest/input.ts';
 import { type DateCase, type DateOutcome, readDateCases, scoreDateCase, summarize } from '../evaluate/dates.ts';
 
 export function datesGoldCommand(path: string, json: boolean, verbose: boolean): void {

@@ -1,6 +1,6 @@
 import { GoldError, runEvaluation } from '../evaluate/run.ts';
 import { table } from './format.ts';
-import { InputError } from './input.ts';
+import { InputError } from '../ingest/input.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

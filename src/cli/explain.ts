@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { EventRecord } from '../contracts/record.ts';
 import { extractArticle } from '../pipeline.ts';
 import { checkPublished } from './extract.ts';
-import { readArticleFile } from './input.ts';
+import { readArticleFile } from '../ingest/input.ts';
 
 const FIELDS: (keyof EventRecord)[] = [
   'sub_event_type', 'event_date', 'actor1', 'actor1_suspected', 'actor2', 'location', 'fatalities', 'notes', 'background',

@@ -1,7 +1,7 @@
-import { detect } from 'tinyld';
+import { detectLanguage } from '../text/language.ts';
 import { extractArticle } from '../pipeline.ts';
 import { eventsTable } from './format.ts';
-import { checkBatchPath, InputError, readArticleFile, readBatch } from './input.ts';
+import { checkBatchPath, InputError, readArticleFile, readBatch } from '../ingest/input.ts';
 import { basename } from 'node:path';
 
 interface ExtractOptions {
@@ -18,13 +18,6 @@ export function checkPublished(value: string | undefined): string | null {
     throw new InputError(`--published: "${value}" is not a date in the form YYYY-MM-DD`);
   }
   return value;
-}
-
-export function detectLanguage(text: string): 'ar' | 'en' {
-  const arabic = (text.slice(0, 4000).match(/[\u0600-\u06FF]/g) ?? []).length;
-  const latin = (text.slice(0, 4000).match(/[A-Za-z]/g) ?? []).length;
-  if (arabic || latin) return arabic >= latin ? 'ar' : 'en';
-  return detect(text) === 'ar' ? 'ar' : 'en';
 }
 
 export async function extractCommand(file: string, options: ExtractOptions): Promise<void> {

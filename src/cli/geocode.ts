@@ -1,7 +1,7 @@
 import { type PlaceOutcome, readPlaceCases, scorePlaceCase } from '../evaluate/places.ts';
 import { geocodeText } from '../resolve/place/index.ts';
 import { table } from './format.ts';
-import { InputError } from './input.ts';
+import { InputError } from '../ingest/input.ts';
 
 const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)}%` : '-');
 

@@ -8,7 +8,9 @@ import { datesCommand } from './dates.ts';
 import { geocodeCommand } from './geocode.ts';
 import { extractCommand } from './extract.ts';
 import { startCommand } from './start.ts';
-import { InputError } from './input.ts';
+import { ingestCommand } from './ingest.ts';
+import { statsCommand } from './stats.ts';
+import { InputError } from '../ingest/input.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -67,6 +69,22 @@ program
 program.command('schema').description('print the JSON Schema of the record, claims and batch input').action(() => {
   process.stdout.write(`${JSON.stringify(recordJsonSchemas(), null, 2)}\n`);
 });
+
+const db = new Option('--db <file>', 'the SQLite database (default: $MARSAD_DB, else ./data/marsad.db)');
+
+program
+  .command('ingest')
+  .description('read articles (.txt, .html, .jsonl, and folders of them), extract their events and store them merged; idempotent')
+  .argument('<paths...>', 'files and folders')
+  .addOption(db)
+  .action(ingestCommand);
+
+program
+  .command('stats')
+  .description('counts of stored events by country, type and month')
+  .addOption(db)
+  .option('--json', 'print the counts as JSON')
+  .action(statsCommand);
 
 program
   .command('start')

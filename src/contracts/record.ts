@@ -51,6 +51,9 @@ export const EventRecord = z.object({
   longitude: z.number().nullable(),
   geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
   fatalities: z.number().int().nonnegative().nullable(),
+  /** Set on stored events merged from reports that disagree on the toll: the range they span. */
+  fatalities_low: z.number().int().nonnegative().nullable().optional(),
+  fatalities_high: z.number().int().nonnegative().nullable().optional(),
   injuries: z.number().int().nonnegative().nullable(),
   means: z.array(z.string()),
   source: z.string(),
@@ -84,6 +87,9 @@ export const ArticleInput = z.object({
   published: isoDay.nullable().optional(),
   lang: z.enum(['ar', 'en']).nullable().optional(),
   outlet: z.string().nullable().optional(),
+  /** Not in the batch interface; ingest keeps them when a line carries them. */
+  url: z.string().nullable().optional(),
+  title: z.string().nullable().optional(),
 });
 export type ArticleInput = z.infer<typeof ArticleInput>;
 

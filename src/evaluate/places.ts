@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readCases } from './jsonl.ts';
-import { distanceKm, placeKey } from './score.ts';
+import { distanceKm } from '../contracts/geo.ts';
+import { placeKey } from './score.ts';
 import { geocodeText } from '../resolve/place/text.ts';
 import type { PlaceChoice } from '../resolve/place/index.ts';
 

@@ -2,6 +2,7 @@
  * The scorer of ../shared/spec/event-record.md: events match one-to-one, best pairs first, when the
  * event_type is the same, the dates agree within the gold's precision, and the place agrees.
  */
+import { distanceKm } from '../contracts/geo.ts';
 
 export interface GoldEvent {
   event_type: string;
@@ -44,16 +45,6 @@ export interface ArticleScore {
   pairs: { gold: GoldEvent; extracted: ScoredEvent; agreement: PairAgreement }[];
   missed: GoldEvent[];
   spurious: ScoredEvent[];
-}
-
-const EARTH_KM = 6371;
-export function distanceKm(a: { latitude?: number | null; longitude?: number | null }, b: { latitude?: number | null; longitude?: number | null }): number | null {
-  if (a.latitude == null || a.longitude == null || b.latitude == null || b.longitude == null) return null;
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
 }
 
 /** Place names compare without case, accents, the article al- or punctuation ("Deir ez-Zor" = "deir ez zor"). */

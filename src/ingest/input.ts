@@ -1,10 +1,11 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { InputError } from '../contracts/errors.ts';
 import { ArticleInput } from '../contracts/record.ts';
 
 /** One article's text may be at most this large; a larger file is almost always not an article. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
-export class InputError extends Error {}
+export { InputError };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

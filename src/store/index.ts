@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { InputError } from '../contracts/errors.ts';
+import { getLexicon } from '../lexicon/index.ts';
+import { loadMergeRules, type MergeRules } from '../merge/index.ts';
+import { SqliteStore } from './sqlite/store.ts';
+import type { Store } from './store.ts';
+
+export type * from './store.ts';
+
+/** `--db`, else `MARSAD_DB`, else ./data/marsad.db in the working directory. */
+export function storeLocation(option?: string): string {
+  return option || process.env.MARSAD_DB || resolve('data', 'marsad.db');
+}
+
+let rules: MergeRules | undefined;
+function mergeRules(): MergeRules {
+  rules ??= loadMergeRules(getLexicon().data.actors);
+  return rules;
+}
+
+export function openStore(location: string = storeLocation()): Store {
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    throw new InputError(`${location.replace(/\/\/[^@/]*@/, '//…@')}: the PostgreSQL store is not built yet; use a SQLite file path`);
+  }
+  try {
+    return new SqliteStore(location, mergeRules);
+  } catch (error) {
+    throw new InputError(`${location}: cannot open the database (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,347 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { ClaimRecord, EventRecord } from '../../contracts/record.ts';
+import { clusterReports, combineReports, mergeKey, type MergeRules, type Report, linkStrength } from '../../merge/index.ts';
+import type { AddOutcome, EventQuery, EventSource, FeedState, FeedUpdate, NewArticle, Store, StoreStats, StoredArticle, StoredEvent } from '../store.ts';
+
+const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+interface ReportRow {
+  id: string;
+  article_id: string;
+  event_id: string;
+  record: string;
+  published: string | null;
+  outlet: string | null;
+}
+
+/** Applies the numbered migrations not yet applied, each in its own transaction. */
+export function migrate(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  let count = 0;
+  for (const file of readdirSync(MIGRATIONS).filter((f) => /^\d+-.*\.sql$/.test(f)).sort()) {
+    const version = Number.parseInt(file, 10);
+    if (applied.has(version)) continue;
+    const sql = readFileSync(join(MIGRATIONS, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
+    })();
+    count++;
+  }
+  return count;
+}
+
+export class SqliteStore implements Store {
+  readonly location: string;
+  private readonly db: Database.Database;
+  private readonly rules: () => MergeRules;
+  private readonly statements;
+
+  constructor(path: string, rules: () => MergeRules) {
+    this.location = path;
+    this.rules = rules;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // WAL with NORMAL survives a killed process (not a power cut) without a sync per commit.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    const db = this.db;
+    this.statements = {
+      articleById: db.prepare('SELECT * FROM articles WHERE id = ?'),
+      articleIdByUrl: db.prepare('SELECT id FROM articles WHERE url = ?').pluck(),
+      insertArticle: db.prepare(
+        'INSERT INTO articles (id, url, external_id, outlet, published, lang, title, text, origin, ingested_at) VALUES (@id, @url, @externalId, @outlet, @published, @lang, @title, @text, @origin, @ingestedAt)',
+      ),
+      insertReport: db.prepare(
+        'INSERT OR IGNORE INTO reports (id, article_id, event_id, family, day_lo, day_hi, latitude, longitude, admin1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertClaim: db.prepare('INSERT OR IGNORE INTO claims (id, article_id, kind, record) VALUES (?, ?, ?, ?)'),
+      candidates: db.prepare(
+        `SELECT r.id, r.article_id, r.event_id, r.record, a.published, a.outlet FROM reports r JOIN articles a ON a.id = r.article_id
+         WHERE r.family = @family AND r.day_lo BETWEEN @loFrom AND @hi AND r.day_hi >= @lo
+           AND (r.admin1 = @admin1 OR (r.latitude BETWEEN @south AND @north AND r.longitude BETWEEN @west AND @east))`,
+      ),
+      reportsOfEvent: db.prepare(
+        'SELECT r.id AS reportId, r.article_id AS articleId, r.record, a.outlet, a.published, a.url FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ? ORDER BY r.id',
+      ),
+      setReportEvent: db.prepare('UPDATE reports SET event_id = ? WHERE id = ?'),
+      eventRecord: db.prepare('SELECT record FROM events WHERE id = ?').pluck(),
+      eventRow: db.prepare('SELECT record, updated_at FROM events WHERE id = ?'),
+      upsertEvent: db.prepare(
+        `INSERT INTO events (id, record, event_date, country, admin1, event_type, sub_event_type, actor1, actor2, latitude, longitude, geo_precision, time_precision, fatalities, background, n_articles, updated_at)
+         VALUES (@id, @record, @event_date, @country, @admin1, @event_type, @sub_event_type, @actor1, @actor2, @latitude, @longitude, @geo_precision, @time_precision, @fatalities, @background, @n_articles, @updated_at)
+         ON CONFLICT (id) DO UPDATE SET record = excluded.record, event_date = excluded.event_date, country = excluded.country, admin1 = excluded.admin1,
+           event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actor1 = excluded.actor1, actor2 = excluded.actor2,
+           latitude = excluded.latitude, longitude = excluded.longitude, geo_precision = excluded.geo_precision, time_precision = excluded.time_precision,
+           fatalities = excluded.fatalities, background = excluded.background, n_articles = excluded.n_articles, updated_at = excluded.updated_at`,
+      ),
+      deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+      tombstone: db.prepare('INSERT INTO event_tombstones (id, merged_into, removed_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, removed_at = excluded.removed_at'),
+      untombstone: db.prepare('DELETE FROM event_tombstones WHERE id = ?'),
+      eventOfReport: db.prepare('SELECT event_id FROM reports WHERE id = ?').pluck(),
+    };
+  }
+
+  async knownArticles(candidates: readonly { id: string; url: string | null }[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (const { id, url } of candidates) {
+      if (this.statements.articleById.get(id)) known.add(id);
+      if (url && this.statements.articleIdByUrl.get(url)) known.add(url);
+    }
+    return known;
+  }
+
+  async addArticles(items: readonly NewArticle[]): Promise<AddOutcome[]> {
+    return this.db.transaction(() => {
+      const outcomes: AddOutcome[] = [];
+      const fresh: Report[] = [];
+      for (const { article, extraction } of items) {
+        const existing = (this.statements.articleById.get(article.id) as { id: string } | undefined)?.id ?? (article.url ? (this.statements.articleIdByUrl.get(article.url) as string | undefined) : undefined);
+        if (existing) {
+          outcomes.push({ status: 'duplicate', id: article.id, of: existing });
+          continue;
+        }
+        this.statements.insertArticle.run({ ...article, ingestedAt: Date.now() });
+        for (const record of extraction.events) {
+          const key = mergeKey(record, this.rules());
+          const report: Report = { id: record.event_id, articleId: article.id, published: article.published, outlet: article.outlet, record };
+          const inserted = this.statements.insertReport.run(
+            report.id,
+            article.id,
+            report.id,
+            key?.family ?? null,
+            key?.dayLo ?? null,
+            key?.dayHi ?? null,
+            record.latitude,
+            record.longitude,
+            record.admin1,
+            JSON.stringify(record),
+          );
+          if (inserted.changes) fresh.push(report);
+        }
+        extraction.claims.forEach((claim, index) => {
+          this.statements.insertClaim.run(`${article.id}-c${index}`, article.id, claim.kind, JSON.stringify(claim));
+        });
+        outcomes.push({ status: 'added', id: article.id, events: extraction.events.length });
+      }
+      const done = new Set<string>();
+      for (const report of fresh) {
+        if (done.has(report.id)) continue;
+        const component = this.component(report);
+        for (const id of component.keys()) done.add(id);
+        this.regroup(component);
+      }
+      return outcomes;
+    }).immediate();
+  }
+
+  /** Every stored report connected to this one by a chain of possible same-event links. */
+  private component(start: Report): Map<string, Report & { eventId: string }> {
+    const rules = this.rules();
+    const found = new Map<string, Report & { eventId: string }>([[start.id, { ...start, eventId: start.id }]]);
+    const queue: Report[] = [start];
+    while (queue.length) {
+      const report = queue.pop() as Report;
+      const key = mergeKey(report.record, rules);
+      if (!key) continue;
+      const maxWindow = rules.dateWindow(3);
+      const radius = rules.placeRadiusKm(2) / 111;
+      const lat = key.latitude ?? 0;
+      const lonRadius = radius / Math.max(0.2, Math.cos((lat * Math.PI) / 180));
+      const rows = this.statements.candidates.all({
+        family: key.family,
+        loFrom: key.dayLo - 2 * maxWindow,
+        hi: key.dayHi,
+        lo: key.dayLo,
+        admin1: key.admin1,
+        south: key.precise ? lat - radius : 999,
+        north: key.precise ? lat + radius : -999,
+        west: key.precise ? (key.longitude ?? 0) - lonRadius : 999,
+        east: key.precise ? (key.longitude ?? 0) + lonRadius : -999,
+      }) as ReportRow[];
+      for (const row of rows) {
+        if (found.has(row.id) || row.article_id === report.articleId) continue;
+        const other = toReport(row);
+        const otherKey = mergeKey(other.record, rules);
+        if (!otherKey || !linkStrength(key, otherKey, rules)) continue;
+        found.set(row.id, { ...other, eventId: row.event_id });
+        queue.push(other);
+      }
+    }
+    return found;
+  }
+
+  /** Recomputes the events of one component and writes what changed, leaving tombstones for events that went. */
+  private regroup(component: Map<string, Report & { eventId: string }>): void {
+    const rules = this.rules();
+    const now = Date.now();
+    const before = new Set([...component.values()].map((r) => r.eventId));
+    const after = new Map<string, string>();
+    for (const cluster of clusterReports([...component.values()], rules)) {
+      const merged = combineReports(cluster, rules);
+      const id = merged.record.event_id;
+      const json = JSON.stringify(merged.record);
+      if (this.statements.eventRecord.get(id) !== json) {
+        const r = merged.record;
+        this.statements.upsertEvent.run({
+          id,
+          record: json,
+          event_date: r.event_date,
+          country: r.country,
+          admin1: r.admin1,
+          event_type: r.event_type,
+          sub_event_type: r.sub_event_type,
+          actor1: r.actor1,
+          actor2: r.actor2,
+          latitude: r.latitude,
+          longitude: r.longitude,
+          geo_precision: r.geo_precision,
+          time_precision: r.time_precision,
+          fatalities: r.fatalities,
+          background: r.background ? 1 : 0,
+          n_articles: r.article_ids.length,
+          updated_at: now,
+        });
+        this.statements.untombstone.run(id);
+      }
+      for (const reportId of merged.reportIds) {
+        after.set(reportId, id);
+        if (component.get(reportId)?.eventId !== id) this.statements.setReportEvent.run(id, reportId);
+      }
+    }
+    const live = new Set(after.values());
+    for (const old of before) {
+      if (live.has(old)) continue;
+      this.statements.deleteEvent.run(old);
+      // An event is named after its smallest report: where that report went, the event went.
+      this.statements.tombstone.run(old, after.get(old) ?? null, now);
+    }
+  }
+
+  async events(query: EventQuery = {}): Promise<EventRecord[]> {
+    const where = query.country ? 'WHERE country = ?' : '';
+    const params = query.country ? [query.country] : [];
+    const rows = this.db.prepare(`SELECT record FROM events ${where} ORDER BY event_date DESC, id LIMIT ?`).pluck().all(...params, query.limit ?? 1000) as string[];
+    return rows.map((json) => this.resolveRelated(JSON.parse(json) as EventRecord));
+  }
+
+  async event(id: string): Promise<StoredEvent | null> {
+    const row = this.statements.eventRow.get(id) as { record: string; updated_at: number } | undefined;
+    if (!row) return null;
+    const sources = (this.statements.reportsOfEvent.all(id) as (Omit<EventSource, 'record'> & { record: string })[]).map((s) => ({ ...s, record: JSON.parse(s.record) as EventRecord }));
+    return { record: this.resolveRelated(JSON.parse(row.record) as EventRecord), sources, updatedAt: row.updated_at };
+  }
+
+  /** `related` names the report an article linked to; outside the article it is that report's event. */
+  private resolveRelated(record: EventRecord): EventRecord {
+    if (record.related.length === 0) return record;
+    const related = record.related.map((r) => ({ ...r, event_id: (this.statements.eventOfReport.get(r.event_id) as string | undefined) ?? r.event_id }));
+    return { ...record, related: related.filter((r) => r.event_id !== record.event_id) };
+  }
+
+  async article(id: string): Promise<StoredArticle | null> {
+    const row = this.statements.articleById.get(id) as Record<string, unknown> | undefined;
+    if (!row) return null;
+    return {
+      id: row.id as string,
+      url: row.url as string | null,
+      externalId: row.external_id as string | null,
+      outlet: row.outlet as string | null,
+      published: row.published as string | null,
+      lang: row.lang as string | null,
+      title: row.title as string | null,
+      text: row.text as string,
+      origin: row.origin as string | null,
+    };
+  }
+
+  async claims(articleId: string): Promise<ClaimRecord[]> {
+    const rows = this.db.prepare('SELECT record FROM claims WHERE article_id = ? ORDER BY id').pluck().all(articleId) as string[];
+    return rows.map((json) => JSON.parse(json) as ClaimRecord);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const groups = (expression: string) =>
+      this.db.prepare(`SELECT ${expression} AS key, count(*) AS count FROM events WHERE background = 0 GROUP BY key ORDER BY count DESC, key`).all() as { key: string; count: number }[];
+    return {
+      articles: count('articles'),
+      reports: count('reports'),
+      events: count('events'),
+      claims: count('claims'),
+      byCountry: groups("coalesce(country, 'unknown')"),
+      byType: groups("event_type || ' / ' || sub_event_type"),
+      byMonth: groups("coalesce(substr(event_date, 1, 7), 'undated')").sort((a, b) => (a.key < b.key ? -1 : 1)),
+    };
+  }
+
+  async addFeed(url: string, outlet: string | null): Promise<boolean> {
+    return this.db.prepare('INSERT OR IGNORE INTO feeds (url, outlet, added_at) VALUES (?, ?, ?)').run(url, outlet, new Date().toISOString()).changes > 0;
+  }
+
+  async feeds(): Promise<FeedState[]> {
+    const rows = this.db.prepare('SELECT * FROM feeds ORDER BY added_at, url').all() as Record<string, unknown>[];
+    return rows.map((r) => ({
+      url: r.url as string,
+      outlet: r.outlet as string | null,
+      title: r.title as string | null,
+      addedAt: r.added_at as string,
+      etag: r.etag as string | null,
+      lastModified: r.last_modified as string | null,
+      lastPolledAt: r.last_polled_at as string | null,
+      lastOkAt: r.last_ok_at as string | null,
+      failures: r.failures as number,
+      lastError: r.last_error as string | null,
+      nextPollAt: r.next_poll_at as string | null,
+      itemsSeen: r.items_seen as number,
+    }));
+  }
+
+  async updateFeed(url: string, update: FeedUpdate): Promise<void> {
+    const columns: Record<keyof FeedUpdate, string> = {
+      outlet: 'outlet',
+      title: 'title',
+      etag: 'etag',
+      lastModified: 'last_modified',
+      lastPolledAt: 'last_polled_at',
+      lastOkAt: 'last_ok_at',
+      failures: 'failures',
+      lastError: 'last_error',
+      nextPollAt: 'next_poll_at',
+      itemsSeen: 'items_seen',
+    };
+    const entries = Object.entries(update).filter(([k]) => k in columns) as [keyof FeedUpdate, unknown][];
+    if (entries.length === 0) return;
+    const sets = entries.map(([k]) => `${columns[k]} = ?`).join(', ');
+    this.db.prepare(`UPDATE feeds SET ${sets} WHERE url = ?`).run(...entries.map(([, v]) => v ?? null), url);
+  }
+
+  async seenFeedItems(feedUrl: string, keys: readonly string[]): Promise<Set<string>> {
+    const statement = this.db.prepare('SELECT 1 FROM feed_items WHERE feed_url = ? AND item_key = ?').pluck();
+    return new Set(keys.filter((key) => statement.get(feedUrl, key)));
+  }
+
+  async markFeedItems(feedUrl: string, items: readonly { key: string; articleId: string | null }[]): Promise<void> {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO feed_items (feed_url, item_key, article_id, seen_at) VALUES (?, ?, ?, ?)');
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const item of items) insert.run(feedUrl, item.key, item.articleId, now);
+      this.db.prepare('UPDATE feeds SET items_seen = (SELECT count(*) FROM feed_items WHERE feed_url = ?) WHERE url = ?').run(feedUrl, feedUrl);
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+function toReport(row: ReportRow): Report {
+  return { id: row.id, articleId: row.article_id, published: row.published, outlet: row.outlet, record: JSON.parse(row.record) as EventRecord };
+}

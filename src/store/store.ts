@@ -1,0 +1,97 @@
+import type { ClaimRecord, EventRecord, ExtractionResult } from '../contracts/record.ts';
+
+/** An article as stored: its id is the hash of its normalized text, so a re-ingested copy is the same row. */
+export interface StoredArticle {
+  readonly id: string;
+  readonly url: string | null;
+  /** The id the batch or feed gave it, kept for reference. */
+  readonly externalId: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly lang: string | null;
+  readonly title: string | null;
+  readonly text: string;
+  /** Where it came from: a file path or a feed URL. */
+  readonly origin: string | null;
+}
+
+export interface NewArticle {
+  readonly article: StoredArticle;
+  readonly extraction: ExtractionResult;
+}
+
+export type AddOutcome = { readonly status: 'added'; readonly id: string; readonly events: number } | { readonly status: 'duplicate'; readonly id: string; readonly of: string };
+
+/** One event as one article reported it, with that article's own evidence. */
+export interface EventSource {
+  readonly reportId: string;
+  readonly articleId: string;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly record: EventRecord;
+}
+
+export interface StoredEvent {
+  readonly record: EventRecord;
+  readonly sources: readonly EventSource[];
+  /** Milliseconds since the epoch of the last change to the merged record. */
+  readonly updatedAt: number;
+}
+
+export interface EventQuery {
+  readonly country?: string;
+  readonly limit?: number;
+}
+
+export interface StoreStats {
+  readonly articles: number;
+  readonly reports: number;
+  readonly events: number;
+  readonly claims: number;
+  readonly byCountry: readonly { key: string; count: number }[];
+  readonly byType: readonly { key: string; count: number }[];
+  readonly byMonth: readonly { key: string; count: number }[];
+}
+
+export interface FeedState {
+  readonly url: string;
+  readonly outlet: string | null;
+  readonly title: string | null;
+  readonly addedAt: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly lastPolledAt: string | null;
+  readonly lastOkAt: string | null;
+  readonly failures: number;
+  readonly lastError: string | null;
+  readonly nextPollAt: string | null;
+  readonly itemsSeen: number;
+}
+
+export type FeedUpdate = Partial<Omit<FeedState, 'url' | 'addedAt'>>;
+
+/**
+ * The one interface between Marsad and its database. SQLite is the embedded default; PostgreSQL
+ * implements the same contract (issue 8), so every method is asynchronous even where SQLite is not.
+ */
+export interface Store {
+  /** Where the data lives, for messages. */
+  readonly location: string;
+  /** Of these articles, the ids and URLs already stored (a re-ingest skips them before extraction). */
+  knownArticles(candidates: readonly { id: string; url: string | null }[]): Promise<Set<string>>;
+  /** Stores articles with their events and claims and merges the events, all in one transaction. */
+  addArticles(items: readonly NewArticle[]): Promise<AddOutcome[]>;
+  events(query?: EventQuery): Promise<EventRecord[]>;
+  event(id: string): Promise<StoredEvent | null>;
+  article(id: string): Promise<StoredArticle | null>;
+  claims(articleId: string): Promise<ClaimRecord[]>;
+  stats(): Promise<StoreStats>;
+  addFeed(url: string, outlet: string | null): Promise<boolean>;
+  feeds(): Promise<FeedState[]>;
+  updateFeed(url: string, update: FeedUpdate): Promise<void>;
+  /** Which of these feed item keys were seen before. */
+  seenFeedItems(feedUrl: string, keys: readonly string[]): Promise<Set<string>>;
+  markFeedItems(feedUrl: string, items: readonly { key: string; articleId: string | null }[]): Promise<void>;
+  close(): Promise<void>;
+}
