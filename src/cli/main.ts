@@ -10,6 +10,7 @@ import { extractCommand } from './extract.ts';
 import { startCommand } from './start.ts';
 import { ingestCommand } from './ingest.ts';
 import { statsCommand } from './stats.ts';
+import { feedsAddCommand, feedsListCommand, watchCommand } from './feeds.ts';
 import { InputError } from '../ingest/input.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -85,6 +86,25 @@ program
   .addOption(db)
   .option('--json', 'print the counts as JSON')
   .action(statsCommand);
+
+const feeds = program.command('feeds').description('the RSS/Atom feeds that `marsad watch` polls');
+feeds
+  .command('add')
+  .description('watch a feed')
+  .argument('<url>', 'RSS or Atom feed URL')
+  .option('--outlet <name>', 'the outlet, when the feed\'s own title does not say it')
+  .addOption(db)
+  .action(feedsAddCommand);
+feeds.command('list').description('the watched feeds and their state').addOption(db).option('--json', 'as JSON').action(feedsListCommand);
+
+program
+  .command('watch')
+  .description('poll the watched feeds on an interval (conditional GET, retries, backoff), ingesting new items')
+  .option('--interval <seconds>', 'seconds between polls of a feed', '300')
+  .option('--timeout <seconds>', 'seconds to wait for a server', '20')
+  .option('--once', 'poll every feed once and exit (for cron)')
+  .addOption(db)
+  .action(watchCommand);
 
 program
   .command('start')
