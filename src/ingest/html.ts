@@ -11,6 +11,7 @@ export interface HtmlArticle {
   readonly url: string | null;
 }
 
+const MIN_ARTICLE_CHARS = 60;
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption';
 
 /**
@@ -30,7 +31,8 @@ export function readHtmlArticle(html: string, pageUrl: string | null = null): Ht
     const blocks = [...parsed.content.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
     text = (blocks.length ? blocks.map((el) => el.textContent ?? '') : [parsed.textContent ?? '']).map(tidy).filter(Boolean).join('\n');
   }
-  if (!text) return null;
+  // A page whose readable text is a menu or a caption ("Home", "Photo: AFP") is not an article.
+  if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return null;
   return {
     text,
     title: metadata.title ?? parsed?.title ?? null,
