@@ -30,6 +30,8 @@ interface Item {
   readonly title: string | null;
   readonly published: string | null;
   readonly html: string;
+  /** The feed carries the article's whole text (content:encoded, Atom content), not a summary. */
+  readonly full: boolean;
 }
 
 /**
@@ -118,6 +120,7 @@ export function parseFeed(xml: string): { title: string | null; items: Item[] } 
       title: entry.title ?? null,
       published: dayOf(entry.published ?? null),
       html: full.length > (entry.description ?? '').length ? full : (entry.description ?? ''),
+      full: full.length > 0,
     };
   });
   return { title: data.title ?? null, items };
@@ -135,7 +138,7 @@ async function itemArticle(item: Item, outlet: string | null, feedUrl: string, p
   let url = item.link;
   let published = item.published;
   let title = item.title;
-  if (text.length < summaryChars && item.link) {
+  if (!item.full && text.length < summaryChars && item.link) {
     const page = await fetchUrl(item.link, { accept: 'text/html,application/xhtml+xml' }, policy);
     const article = readHtmlArticle(decodeBody(page), page.url);
     if (article && article.text.length > text.length) {
