@@ -8,10 +8,18 @@ import type { AddOutcome, EventQuery, EventSource, FeedState, FeedUpdate, NewArt
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+type CandidateRow = Omit<ReportRow, 'published' | 'outlet'>;
+
+/** The half-degree grid cell of a point. */
+function cellOf(latitude: number, longitude: number): number {
+  return Math.floor((latitude + 90) * 2) * 1000 + Math.floor((longitude + 180) * 2);
+}
+
 interface ReportRow {
   id: string;
   article_id: string;
   event_id: string;
+  block: string;
   record: string;
   published: string | null;
   outlet: string | null;
@@ -60,18 +68,25 @@ export class SqliteStore implements Store {
         'INSERT INTO articles (id, url, external_id, outlet, published, lang, title, text, origin, ingested_at) VALUES (@id, @url, @externalId, @outlet, @published, @lang, @title, @text, @origin, @ingestedAt)',
       ),
       insertReport: db.prepare(
-        'INSERT OR IGNORE INTO reports (id, article_id, event_id, family, day_lo, day_hi, latitude, longitude, admin1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO reports (id, article_id, event_id, block, family, day_lo, day_hi, latitude, longitude, cell, admin1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       insertClaim: db.prepare('INSERT OR IGNORE INTO claims (id, article_id, kind, record) VALUES (?, ?, ?, ?)'),
-      candidates: db.prepare(
-        `SELECT r.id, r.article_id, r.event_id, r.record, a.published, a.outlet FROM reports r JOIN articles a ON a.id = r.article_id
-         WHERE r.family = @family AND r.day_lo BETWEEN @loFrom AND @hi AND r.day_hi >= @lo
-           AND (r.admin1 = @admin1 OR (r.latitude BETWEEN @south AND @north AND r.longitude BETWEEN @west AND @east))`,
+      // Two indexed searches: precise reports in the cells around a point, and any report of the governorate.
+      nearby: db.prepare(
+        `SELECT r.id, r.article_id, r.event_id, r.block, r.record FROM reports r
+         WHERE r.family = @family AND r.cell = @cell AND r.day_lo BETWEEN @loFrom AND @hi AND r.day_hi >= @lo
+           AND r.latitude BETWEEN @south AND @north AND r.longitude BETWEEN @west AND @east`,
+      ),
+      sameRegion: db.prepare(
+        `SELECT r.id, r.article_id, r.event_id, r.block, r.record FROM reports r
+         WHERE r.family = @family AND r.admin1 = @admin1 AND r.day_lo BETWEEN @loFrom AND @hi AND r.day_hi >= @lo`,
       ),
       reportsOfEvent: db.prepare(
         'SELECT r.id AS reportId, r.article_id AS articleId, r.record, a.outlet, a.published, a.url FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ? ORDER BY r.id',
       ),
+      reportsOfBlock: db.prepare('SELECT r.id, r.article_id, r.event_id, r.block, r.record, a.published, a.outlet FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.block = ?'),
       setReportEvent: db.prepare('UPDATE reports SET event_id = ? WHERE id = ?'),
+      setReportBlock: db.prepare('UPDATE reports SET block = ? WHERE id = ?'),
       eventRecord: db.prepare('SELECT record FROM events WHERE id = ?').pluck(),
       eventRow: db.prepare('SELECT record, updated_at FROM events WHERE id = ?'),
       upsertEvent: db.prepare(
@@ -86,6 +101,7 @@ export class SqliteStore implements Store {
       tombstone: db.prepare('INSERT INTO event_tombstones (id, merged_into, removed_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, removed_at = excluded.removed_at'),
       untombstone: db.prepare('DELETE FROM event_tombstones WHERE id = ?'),
       eventOfReport: db.prepare('SELECT event_id FROM reports WHERE id = ?').pluck(),
+      reportRow: db.prepare('SELECT event_id, block FROM reports WHERE id = ?'),
     };
   }
 
@@ -115,12 +131,14 @@ export class SqliteStore implements Store {
           const inserted = this.statements.insertReport.run(
             report.id,
             article.id,
+            '',
             report.id,
             key?.family ?? null,
             key?.dayLo ?? null,
             key?.dayHi ?? null,
             record.latitude,
             record.longitude,
+            key?.precise ? cellOf(record.latitude as number, record.longitude as number) : null,
             record.admin1,
             JSON.stringify(record),
           );
@@ -131,58 +149,54 @@ export class SqliteStore implements Store {
         });
         outcomes.push({ status: 'added', id: article.id, events: extraction.events.length });
       }
-      const done = new Set<string>();
-      for (const report of fresh) {
-        if (done.has(report.id)) continue;
-        const component = this.component(report);
-        for (const id of component.keys()) done.add(id);
-        this.regroup(component);
-      }
+      // One at a time: a fresh report's own links are known only once it has been looked up, so a
+      // block is closed again only after each of its fresh reports has been.
+      for (const report of fresh) this.regroup(this.component(report));
       return outcomes;
     }).immediate();
   }
 
-  /** Every stored report connected to this one by a chain of possible same-event links. */
-  private component(start: Report): Map<string, Report & { eventId: string }> {
+  /**
+   * Every stored report connected to this one by a chain of possible same-event links. Stored blocks
+   * are closed under links, so the new report's own links name every block it joins.
+   */
+  private component(start: Report): Map<string, Report & { eventId: string; block: string }> {
     const rules = this.rules();
-    const found = new Map<string, Report & { eventId: string }>([[start.id, { ...start, eventId: start.id }]]);
-    const queue: Report[] = [start];
-    while (queue.length) {
-      const report = queue.pop() as Report;
-      const key = mergeKey(report.record, rules);
-      if (!key) continue;
-      const maxWindow = rules.dateWindow(3);
-      const radius = rules.placeRadiusKm(2) / 111;
-      const lat = key.latitude ?? 0;
-      const lonRadius = radius / Math.max(0.2, Math.cos((lat * Math.PI) / 180));
-      const rows = this.statements.candidates.all({
-        family: key.family,
-        loFrom: key.dayLo - 2 * maxWindow,
-        hi: key.dayHi,
-        lo: key.dayLo,
-        admin1: key.admin1,
-        south: key.precise ? lat - radius : 999,
-        north: key.precise ? lat + radius : -999,
-        west: key.precise ? (key.longitude ?? 0) - lonRadius : 999,
-        east: key.precise ? (key.longitude ?? 0) + lonRadius : -999,
-      }) as ReportRow[];
-      for (const row of rows) {
-        if (found.has(row.id) || row.article_id === report.articleId) continue;
-        const other = toReport(row);
-        const otherKey = mergeKey(other.record, rules);
-        if (!otherKey || !linkStrength(key, otherKey, rules)) continue;
-        found.set(row.id, { ...other, eventId: row.event_id });
-        queue.push(other);
-      }
+    // A fresh report has no event yet (''), unless an earlier report of the same batch grouped it.
+    const own = this.statements.reportRow.get(start.id) as { event_id: string; block: string };
+    const found = new Map<string, Report & { eventId: string; block: string }>([[start.id, { ...start, eventId: own.event_id, block: own.block }]]);
+    const key = mergeKey(start.record, rules);
+    if (!key) return found;
+    const window = { family: key.family, loFrom: key.dayLo - 2 * rules.dateWindow(3), hi: key.dayHi, lo: key.dayLo };
+    const rows: CandidateRow[] = key.admin1 ? (this.statements.sameRegion.all({ ...window, admin1: key.admin1 }) as CandidateRow[]) : [];
+    if (key.precise) {
+      const lat = key.latitude as number;
+      const lon = key.longitude as number;
+      const dLat = rules.placeRadiusKm(2) / 111;
+      const dLon = dLat / Math.max(0.2, Math.cos((lat * Math.PI) / 180));
+      const box = { south: lat - dLat, north: lat + dLat, west: lon - dLon, east: lon + dLon };
+      const cells = new Set([cellOf(box.south, box.west), cellOf(box.south, box.east), cellOf(box.north, box.west), cellOf(box.north, box.east)]);
+      for (const cell of cells) rows.push(...(this.statements.nearby.all({ ...window, ...box, cell }) as CandidateRow[]));
+    }
+    const blocks = new Set<string>();
+    for (const row of rows) {
+      if (row.id === start.id || row.article_id === start.articleId || blocks.has(row.block)) continue;
+      const otherKey = mergeKey(JSON.parse(row.record) as EventRecord, rules);
+      if (otherKey && linkStrength(key, otherKey, rules)) blocks.add(row.block);
+    }
+    for (const block of blocks) {
+      for (const row of this.statements.reportsOfBlock.all(block) as ReportRow[]) found.set(row.id, { ...toReport(row), eventId: row.event_id, block: row.block });
     }
     return found;
   }
 
   /** Recomputes the events of one component and writes what changed, leaving tombstones for events that went. */
-  private regroup(component: Map<string, Report & { eventId: string }>): void {
+  private regroup(component: Map<string, Report & { eventId: string; block: string }>): void {
     const rules = this.rules();
     const now = Date.now();
-    const before = new Set([...component.values()].map((r) => r.eventId));
+    const block = [...component.keys()].sort()[0];
+    for (const report of component.values()) if (report.block !== block) this.statements.setReportBlock.run(block, report.id);
+    const before = new Set([...component.values()].map((r) => r.eventId).filter(Boolean));
     const after = new Map<string, string>();
     for (const cluster of clusterReports([...component.values()], rules)) {
       const merged = combineReports(cluster, rules);

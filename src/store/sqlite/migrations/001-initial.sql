@@ -12,21 +12,28 @@ CREATE TABLE articles (
   ingested_at INTEGER NOT NULL
 );
 
--- Event sources: one event as one article reported it. The merge key columns find candidates.
+-- Event sources: one event as one article reported it. The merge key columns find candidates;
+-- `block` names the closed set of reports linked by possible same-event links (src/merge), so a new
+-- report regroups its block without walking the links again.
 CREATE TABLE reports (
   id TEXT PRIMARY KEY,
   article_id TEXT NOT NULL REFERENCES articles(id),
   event_id TEXT NOT NULL,
+  block TEXT NOT NULL,
   family TEXT,
   day_lo INTEGER,
   day_hi INTEGER,
   latitude REAL,
   longitude REAL,
+  -- A half-degree grid cell (about 55 km): a place search reads at most four cells.
+  cell INTEGER,
   admin1 TEXT,
   record TEXT NOT NULL
 );
-CREATE INDEX reports_block ON reports(family, day_lo);
+CREATE INDEX reports_near ON reports(family, cell, day_lo);
+CREATE INDEX reports_region ON reports(family, admin1, day_lo);
 CREATE INDEX reports_event ON reports(event_id);
+CREATE INDEX reports_block_id ON reports(block);
 CREATE INDEX reports_article ON reports(article_id);
 
 -- Merged events: the record every interface speaks, plus columns for filters.
