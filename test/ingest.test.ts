@@ -118,6 +118,20 @@ describe('ingest', () => {
     assert.equal(event.fatalities, 2);
   });
 
+  it("reads a folder's manifest.json for its text files' dates and outlets, and reads JSONL batches before bare texts", async () => {
+    const store = freshStore('manifest');
+    const summary = await ingestPaths([join(ROOT, 'corpus', 'merge'), SAMPLES], store, quiet());
+    assert.equal(summary.rejected, 0);
+    const events = await store.events({ limit: 1000 });
+    const merged = events.filter((e) => e.article_ids.length === 3);
+    assert.equal(merged.length, 6, 'the six groups of corpus/merge, dated by the manifest, each merged');
+    const outlets = new Set((await Promise.all(events.flatMap((e) => e.article_ids).map((id) => store.article(id)))).map((a) => a?.outlet));
+    assert.ok(outlets.has('Levant Wire'));
+    // The samples' gold.jsonl, with publication dates, is read before the bare .txt copies.
+    const gaza = events.find((e) => e.location === 'Khan Younis');
+    assert.equal(gaza?.event_date, '2023-08-17');
+  });
+
   it('refuses a PostgreSQL URL with a clear message until that store exists', () => {
     assert.throws(() => openStore('postgres://user:secret@db.example/marsad'), (e: Error) => /PostgreSQL store is not built yet/.test(e.message) && !e.message.includes('secret'));
   });

@@ -79,6 +79,7 @@ ingest(crashed, input);
 const a = snapshot(reference);
 const b = snapshot(crashed);
 const problems: string[] = [];
+if (afterKill.articles.length >= count) problems.push('the run finished before it could be killed: use more --articles');
 if (afterKill.integrity !== 'ok') problems.push(`integrity after the kill: ${afterKill.integrity}`);
 if (b.integrity !== 'ok') problems.push(`integrity after the re-run: ${b.integrity}`);
 if (a.articles.length !== count) problems.push(`the reference run stored ${a.articles.length} of ${count} articles`);

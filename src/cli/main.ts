@@ -108,7 +108,8 @@ program
 
 program
   .command('start')
-  .description('the main job: extract the demo corpus and print what was found')
+  .description('the main job: ingest the demo corpus into the store (once) and print the merged events')
+  .addOption(db)
   .action(startCommand);
 
 try {

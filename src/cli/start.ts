@@ -1,25 +1,31 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../contracts/paths.ts';
-import { extractArticle } from '../pipeline.ts';
+import { ingestPaths } from '../ingest/run.ts';
+import { openStore, storeLocation } from '../store/index.ts';
 import { table } from './format.ts';
+import { ingestProgress } from './progress.ts';
+
+/** The demo corpus: the project's own sample articles and the merge corpus (several outlets per event). */
+const DEMO = [join(ROOT, 'corpus', 'samples'), join(ROOT, 'corpus', 'merge')];
 
 /**
- * The main job on the embedded default. Until the store and the web map land, it reads the demo
- * corpus (corpus/samples, with the publication dates of its gold file) and prints the events found.
+ * The main job on the embedded default: ingest the demo corpus into the SQLite store (once; a second
+ * start finds it stored) and print the merged events. Serving them lands with the HTTP API.
  */
-export function startCommand(): void {
-  const folder = join(ROOT, 'corpus', 'samples');
-  const goldLines = readFileSync(join(folder, 'gold.jsonl'), 'utf8').split('\n').filter(Boolean);
-  const meta = new Map(goldLines.map((l) => JSON.parse(l) as { id: string; published: string; outlet: string | null }).map((g) => [g.id, g]));
-  const rows: (string | number | null)[][] = [];
-  let articles = 0;
-  for (const name of readdirSync(folder).filter((n) => n.endsWith('.txt')).sort()) {
-    const id = name.replace(/\.(ar|en)\.txt$/, '');
-    const info = meta.get(id);
-    const result = extractArticle({ id, text: readFileSync(join(folder, name), 'utf8'), published: info?.published ?? null, outlet: info?.outlet ?? null });
-    articles++;
-    for (const e of result.events) rows.push([id, e.event_date, e.sub_event_type, e.actor1, e.location, e.fatalities, e.background ? 'yes' : '']);
+export async function startCommand(options: { db?: string }): Promise<void> {
+  const store = openStore(storeLocation(options.db));
+  try {
+    const summary = await ingestPaths(DEMO, store, ingestProgress());
+    const events = (await store.events({ limit: 200 })).filter((e) => !e.background);
+    const rows = events.map((e) => [e.event_date, e.sub_event_type, e.actor1, e.location ? `${e.location}${e.admin1 && e.admin1 !== e.location ? `, ${e.admin1}` : ''}` : e.country, e.fatalities, e.article_ids.length]);
+    const stats = await store.stats();
+    process.stdout.write(
+      `${table(['date', 'sub-event type', 'actor1', 'location', 'fatal.', 'reports'], rows)}\n\n` +
+        `demo corpus: ${summary.added} articles added now, ${summary.duplicates} already stored\n` +
+        `store ${store.location}: ${stats.articles} articles, ${stats.events} events merged from ${stats.reports} reports (${events.length} news events shown)\n` +
+        'next: marsad ingest FOLDER, marsad feeds add URL && marsad watch, marsad stats\n',
+    );
+  } finally {
+    await store.close();
   }
-  process.stdout.write(`${table(['article', 'date', 'sub-event type', 'actor1', 'location', 'fatal.', 'background'], rows)}\n\n${rows.length} events from ${articles} articles in corpus/samples\n`);
 }

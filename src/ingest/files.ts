@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { z } from 'zod';
 import { InputError } from '../contracts/errors.ts';
 import type { ArticleDraft } from './articles.ts';
 import { declaredCharset, readHtmlArticle } from './html.ts';
@@ -7,16 +8,38 @@ import { decodeText, MAX_ARTICLE_BYTES, readBatch } from './input.ts';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.jsonl']);
 
-export type FileEntry = { readonly path: string } | { readonly path: string; readonly error: string };
+/** What a folder's manifest.json may say about its text and page files (a dump's metadata). */
+const Manifest = z.object({
+  articles: z.array(
+    z.object({
+      file: z.string(),
+      published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+      outlet: z.string().nullable().optional(),
+      url: z.string().nullable().optional(),
+      lang: z.enum(['ar', 'en']).nullable().optional(),
+      title: z.string().nullable().optional(),
+    }),
+  ),
+});
+export type FileMetadata = Omit<z.infer<typeof Manifest>['articles'][number], 'file'>;
 
-/** The files named, folders walked recursively in name order; a folder's other files are not articles and are passed over. */
+export type FileEntry = { readonly path: string; readonly metadata?: FileMetadata } | { readonly path: string; readonly error: string };
+
+/**
+ * The files named, folders walked recursively. In a folder, JSONL batches come first: they carry
+ * publication dates and outlets, so a bare text copy of the same article must not be stored before
+ * them. A folder's manifest.json gives its text files' metadata; other files are passed over.
+ */
 export function listInputFiles(paths: readonly string[]): FileEntry[] {
   const out: FileEntry[] = [];
   const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const entries = readdirSync(folder, { withFileTypes: true });
+    const metadata = readManifest(join(folder, 'manifest.json'), out);
+    const rank = (name: string) => (extname(name).toLowerCase() === '.jsonl' ? 0 : 1);
+    for (const entry of entries.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1))) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path });
+      else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path, metadata: metadata.get(entry.name) });
     }
   };
   for (const path of paths) {
@@ -34,13 +57,25 @@ export function listInputFiles(paths: readonly string[]): FileEntry[] {
   return out;
 }
 
+function readManifest(path: string, out: FileEntry[]): Map<string, FileMetadata> {
+  if (!existsSync(path)) return new Map();
+  try {
+    const { articles } = Manifest.parse(JSON.parse(readFileSync(path, 'utf8')));
+    return new Map(articles.map(({ file, ...metadata }) => [file, metadata]));
+  } catch (error) {
+    const issue = error instanceof z.ZodError ? `${error.issues[0].path.join('.')}: ${error.issues[0].message}` : (error as Error).message;
+    out.push({ path, error: `not a valid manifest, its metadata is ignored (${issue})` });
+    return new Map();
+  }
+}
+
 export type DraftOrError = { readonly draft: ArticleDraft } | { readonly error: string };
 
 /**
  * The articles in one file: a .txt or .html file is one article, a .jsonl file one per line (read
  * as a stream). A file that cannot be an article throws InputError; a bad JSONL line is one error.
  */
-export async function* readArticles(path: string): AsyncGenerator<DraftOrError> {
+export async function* readArticles(path: string, metadata: FileMetadata = {}): AsyncGenerator<DraftOrError> {
   const extension = extname(path).toLowerCase();
   if (extension === '.jsonl') {
     for await (const line of readBatch(path)) {
@@ -57,13 +92,14 @@ export async function* readArticles(path: string): AsyncGenerator<DraftOrError> 
   if (extension === '.txt') {
     const text = decodeText(bytes, path);
     const firstLine = text.split('\n', 1)[0].trim();
-    yield { draft: { text, title: firstLine.length <= 160 ? firstLine : null, origin: path } };
+    yield { draft: { text, title: firstLine.length <= 160 ? firstLine : null, ...metadata, origin: path } };
     return;
   }
   if (bytes.length > MAX_ARTICLE_BYTES * 4) throw new InputError(`${path}: ${(bytes.length / 1048576).toFixed(1)} MB is too large for a news page`);
   const page = readHtmlArticle(decodeHtml(bytes, path));
   if (!page) throw new InputError(`${path}: no article text found in the page`);
-  yield { draft: { ...page, origin: path } };
+  const given = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v != null));
+  yield { draft: { ...page, ...given, origin: path } };
 }
 
 /** Page bytes by the charset the page declares; UTF-8 when it declares none. */

@@ -49,7 +49,7 @@ export async function ingestPaths(paths: readonly string[], store: Store, progre
     }
     try {
       let chunk: ArticleDraft[] = [];
-      for await (const item of readArticles(file.path)) {
+      for await (const item of readArticles(file.path, file.metadata)) {
         if ('error' in item) {
           reject(`${file.path}: ${item.error}`, item.error.replace(/^line \d+: /, '').replace(/\s*\(.*\)$/, ''));
           continue;
