@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -121,5 +121,41 @@ describe('large and odd inputs', () => {
     const r = marsad(['extract', file('zh.txt', '这是中文新闻。没有事件。')]);
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout).events, []);
+  });
+});
+
+describe('store commands', () => {
+  const db = join(dir, 'cli.db');
+  it('ingest stores a folder, says what it added, and a second run skips every article', () => {
+    const folder = join(dir, 'articles');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'one.txt'), ARTICLE);
+    writeFileSync(join(folder, 'bad.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x01]));
+    const first = marsad(['ingest', folder, '--db', db]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /2 files: 1 articles added .* 0 skipped as duplicates, 1 rejected/);
+    assert.match(first.stderr, /bad\.txt: looks like a binary file/);
+    assert.doesNotMatch(first.stderr, /\n\s+at /, 'no stack trace');
+    const second = marsad(['ingest', folder, '--db', db]);
+    assert.match(second.stdout, /0 articles added .* 1 skipped as duplicates/);
+  });
+  it('stats counts the stored events', () => {
+    const r = marsad(['stats', '--db', db, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const stats = JSON.parse(r.stdout);
+    assert.equal(stats.articles, 1);
+    assert.ok(stats.byCountry.some((c: { key: string }) => c.key === 'Syria'));
+  });
+  it('feeds add refuses what is not an http(s) URL, and lists what it added', () => {
+    const bad = marsad(['feeds', 'add', 'ftp://example.org/feed', '--db', db]);
+    assert.equal(bad.code, 1);
+    assert.equal(bad.stderr.trim(), 'marsad: ftp://example.org/feed: only http and https feeds can be watched');
+    assert.equal(marsad(['feeds', 'add', 'https://example.org/rss', '--outlet', 'Example', '--db', db]).code, 0);
+    assert.match(marsad(['feeds', 'list', '--db', db]).stdout, /https:\/\/example\.org\/rss\s+Example\s+0/);
+  });
+  it('a database that cannot be opened is one line, exit 1', () => {
+    const r = marsad(['stats', '--db', join(dir, 'articles', 'one.txt', 'x.db')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^marsad: .*x\.db: cannot open the database/);
   });
 });

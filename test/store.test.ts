@@ -84,6 +84,19 @@ describe('SQLite store', () => {
     assert.deepEqual(events.map((e) => e.article_ids).sort(), [['a'], ['d'], ['v']]);
   });
 
+  it('merges a later article\'s recollection of an event (background, dated to the month) with the original report', async () => {
+    const store = fresh('background');
+    await store.addArticles([article('a', 36.63, { fatalities: 2 })]);
+    const recap = article('r', 36.64, { background: true, time_precision: 3, event_date: '2024-03-15', fatalities: null });
+    await store.addArticles([{ ...recap, article: { ...recap.article, published: '2024-04-20' } }]);
+    const events = await store.events();
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0].article_ids, ['a', 'r']);
+    assert.equal(events[0].background, false, 'the original report makes it news');
+    assert.equal(events[0].event_date, '2024-03-04', 'the day-precise date wins over the month');
+    assert.equal(events[0].fatalities, 2);
+  });
+
   it('keeps a duplicate article (same id or same URL) out, inside one batch too', async () => {
     const store = fresh('duplicates');
     const first = article('a', 36.63);
