@@ -51,7 +51,7 @@ describe('SQLite store', () => {
     await openStore(path).close();
     await openStore(path).close();
     const db = new Database(path, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2]);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
   });

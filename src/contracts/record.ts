@@ -66,6 +66,8 @@ export const EventRecord = z.object({
   confidence: z.number().min(0).max(1),
   article_ids: z.array(z.string()),
   provenance: Provenance,
+  /** ACLED's column: Unix seconds of the stored event's last change; absent on a fresh extraction. */
+  timestamp: z.number().int().optional(),
 });
 export type EventRecord = z.infer<typeof EventRecord>;
 

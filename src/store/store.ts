@@ -39,9 +39,62 @@ export interface StoredEvent {
   readonly updatedAt: number;
 }
 
-export interface EventQuery {
-  readonly country?: string;
+export type DateCondition =
+  | { readonly op: 'BETWEEN'; readonly from: string; readonly to: string }
+  | { readonly op: '=' | '>' | '<' | '>=' | '<='; readonly value: string };
+
+/** The filters of the API and the exports, in ACLED's conventions; every list is "any of". */
+export interface EventFilter {
+  readonly country?: readonly string[];
+  readonly admin1?: readonly string[];
+  readonly eventType?: readonly string[];
+  readonly subEventType?: readonly string[];
+  /** Matches actor1, actor2 and the associated actors, without case; a trailing * matches a prefix. */
+  readonly actor?: readonly string[];
+  readonly date?: DateCondition;
+  readonly bbox?: { readonly west: number; readonly south: number; readonly east: number; readonly north: number };
+  readonly geoPrecision?: readonly number[];
+  readonly timePrecision?: readonly number[];
+  readonly minSources?: number;
+  /** Full text over the evidence and notes, Arabic folded. */
+  readonly q?: string;
+  readonly background?: 'include' | 'exclude' | 'only';
+}
+
+/** Newest first (event date, then id); a cursor continues after the last event of a page. */
+export interface EventPage {
+  readonly limit: number;
+  readonly offset?: number;
+  readonly after?: { readonly date: string | null; readonly id: string };
+}
+
+export interface EventQuery extends EventFilter {
   readonly limit?: number;
+}
+
+export interface Changes {
+  readonly events: readonly EventRecord[];
+  /** Events that are gone, and the event each was merged into, if any. */
+  readonly removed: readonly { readonly event_id: string; readonly merged_into: string | null; readonly timestamp: number }[];
+  /** Pass it as `since` to get what changes next. */
+  readonly syncToken: number;
+  readonly more: boolean;
+}
+
+export interface Count {
+  readonly key: string;
+  readonly count: number;
+  readonly fatalities: number;
+}
+
+export interface EventStats {
+  readonly events: number;
+  readonly fatalities: number;
+  readonly byCountry: readonly Count[];
+  readonly byType: readonly Count[];
+  readonly byMonth: readonly Count[];
+  /** actor1 → actor2, as coded. */
+  readonly byActorPair: readonly (Count & { readonly actor1: string; readonly actor2: string })[];
 }
 
 export interface StoreStats {
@@ -83,6 +136,13 @@ export interface Store {
   /** Stores articles with their events and claims and merges the events, all in one transaction. */
   addArticles(items: readonly NewArticle[]): Promise<AddOutcome[]>;
   events(query?: EventQuery): Promise<EventRecord[]>;
+  /** One page of the events that pass the filter, newest first. */
+  queryEvents(filter: EventFilter, page: EventPage): Promise<EventRecord[]>;
+  /** Every event that passes the filter, newest first, read in constant memory (for exports). */
+  streamEvents(filter: EventFilter): AsyncIterable<EventRecord>;
+  /** What changed after a sync token (or, given a Date, after that time), oldest change first. */
+  changes(since: number | Date, limit: number): Promise<Changes>;
+  eventStats(filter: EventFilter): Promise<EventStats>;
   event(id: string): Promise<StoredEvent | null>;
   article(id: string): Promise<StoredArticle | null>;
   claims(articleId: string): Promise<ClaimRecord[]>;

@@ -4,7 +4,25 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { ClaimRecord, EventRecord } from '../../contracts/record.ts';
 import { clusterReports, combineReports, mergeKey, type MergeRules, type Report, linkStrength } from '../../merge/index.ts';
-import type { AddOutcome, EventQuery, EventSource, FeedState, FeedUpdate, NewArticle, Store, StoreStats, StoredArticle, StoredEvent } from '../store.ts';
+import { searchBody } from '../search-text.ts';
+import type {
+  AddOutcome,
+  Changes,
+  Count,
+  EventFilter,
+  EventPage,
+  EventQuery,
+  EventSource,
+  EventStats,
+  FeedState,
+  FeedUpdate,
+  NewArticle,
+  Store,
+  StoreStats,
+  StoredArticle,
+  StoredEvent,
+} from '../store.ts';
+import { filterSql, pageSql } from './filter.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -90,15 +108,24 @@ export class SqliteStore implements Store {
       eventRecord: db.prepare('SELECT record FROM events WHERE id = ?').pluck(),
       eventRow: db.prepare('SELECT record, updated_at FROM events WHERE id = ?'),
       upsertEvent: db.prepare(
-        `INSERT INTO events (id, record, event_date, country, admin1, event_type, sub_event_type, actor1, actor2, latitude, longitude, geo_precision, time_precision, fatalities, background, n_articles, updated_at)
-         VALUES (@id, @record, @event_date, @country, @admin1, @event_type, @sub_event_type, @actor1, @actor2, @latitude, @longitude, @geo_precision, @time_precision, @fatalities, @background, @n_articles, @updated_at)
+        `INSERT INTO events (id, record, event_date, country, admin1, event_type, sub_event_type, actor1, actor2, latitude, longitude, geo_precision, time_precision, fatalities, background, n_articles, n_sources, updated_at, seq)
+         VALUES (@id, @record, @event_date, @country, @admin1, @event_type, @sub_event_type, @actor1, @actor2, @latitude, @longitude, @geo_precision, @time_precision, @fatalities, @background, @n_articles, @n_sources, @updated_at, @seq)
          ON CONFLICT (id) DO UPDATE SET record = excluded.record, event_date = excluded.event_date, country = excluded.country, admin1 = excluded.admin1,
            event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actor1 = excluded.actor1, actor2 = excluded.actor2,
            latitude = excluded.latitude, longitude = excluded.longitude, geo_precision = excluded.geo_precision, time_precision = excluded.time_precision,
-           fatalities = excluded.fatalities, background = excluded.background, n_articles = excluded.n_articles, updated_at = excluded.updated_at`,
+           fatalities = excluded.fatalities, background = excluded.background, n_articles = excluded.n_articles, n_sources = excluded.n_sources,
+           updated_at = excluded.updated_at, seq = excluded.seq`,
       ),
       deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
-      tombstone: db.prepare('INSERT INTO event_tombstones (id, merged_into, removed_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, removed_at = excluded.removed_at'),
+      tombstone: db.prepare(
+        'INSERT INTO event_tombstones (id, merged_into, removed_at, seq) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, removed_at = excluded.removed_at, seq = excluded.seq',
+      ),
+      nextChange: db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'change' RETURNING value").pluck(),
+      eventRowid: db.prepare('SELECT rowid FROM events WHERE id = ?').pluck(),
+      deleteActors: db.prepare('DELETE FROM event_actors WHERE event_id = ?'),
+      insertActor: db.prepare('INSERT OR IGNORE INTO event_actors (event_id, actor) VALUES (?, ?)'),
+      deleteSearch: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
+      insertSearch: db.prepare('INSERT INTO events_fts (rowid, event_id, body) VALUES (?, ?, ?)'),
       untombstone: db.prepare('DELETE FROM event_tombstones WHERE id = ?'),
       eventOfReport: db.prepare('SELECT event_id FROM reports WHERE id = ?').pluck(),
       reportRow: db.prepare('SELECT event_id, block FROM reports WHERE id = ?'),
@@ -201,30 +228,7 @@ export class SqliteStore implements Store {
     for (const cluster of clusterReports([...component.values()], rules)) {
       const merged = combineReports(cluster, rules);
       const id = merged.record.event_id;
-      const json = JSON.stringify(merged.record);
-      if (this.statements.eventRecord.get(id) !== json) {
-        const r = merged.record;
-        this.statements.upsertEvent.run({
-          id,
-          record: json,
-          event_date: r.event_date,
-          country: r.country,
-          admin1: r.admin1,
-          event_type: r.event_type,
-          sub_event_type: r.sub_event_type,
-          actor1: r.actor1,
-          actor2: r.actor2,
-          latitude: r.latitude,
-          longitude: r.longitude,
-          geo_precision: r.geo_precision,
-          time_precision: r.time_precision,
-          fatalities: r.fatalities,
-          background: r.background ? 1 : 0,
-          n_articles: r.article_ids.length,
-          updated_at: now,
-        });
-        this.statements.untombstone.run(id);
-      }
+      if (this.statements.eventRecord.get(id) !== JSON.stringify(merged.record)) this.writeEvent(merged.record, cluster.map((r) => r.record), now);
       for (const reportId of merged.reportIds) {
         after.set(reportId, id);
         if (component.get(reportId)?.eventId !== id) this.statements.setReportEvent.run(id, reportId);
@@ -233,24 +237,149 @@ export class SqliteStore implements Store {
     const live = new Set(after.values());
     for (const old of before) {
       if (live.has(old)) continue;
-      this.statements.deleteEvent.run(old);
       // An event is named after its smallest report: where that report went, the event went.
-      this.statements.tombstone.run(old, after.get(old) ?? null, now);
+      this.removeEvent(old, after.get(old) ?? null, now);
     }
   }
 
+  /** Stores an event with its actor and search rows under the next change number. */
+  private writeEvent(r: EventRecord, reports: readonly EventRecord[], now: number): void {
+    const seq = this.statements.nextChange.get() as number;
+    this.statements.upsertEvent.run({
+      id: r.event_id,
+      record: JSON.stringify(r),
+      event_date: r.event_date,
+      country: r.country,
+      admin1: r.admin1,
+      event_type: r.event_type,
+      sub_event_type: r.sub_event_type,
+      actor1: r.actor1,
+      actor2: r.actor2,
+      latitude: r.latitude,
+      longitude: r.longitude,
+      geo_precision: r.geo_precision,
+      time_precision: r.time_precision,
+      fatalities: r.fatalities,
+      background: r.background ? 1 : 0,
+      n_articles: r.article_ids.length,
+      n_sources: new Set(r.source.split(/;\s*/).filter(Boolean)).size,
+      updated_at: now,
+      seq,
+    });
+    this.statements.untombstone.run(r.event_id);
+    this.statements.deleteActors.run(r.event_id);
+    for (const actor of new Set([r.actor1, r.actor2, ...r.assoc_actor_1.split(/;\s*/), ...r.assoc_actor_2.split(/;\s*/)])) {
+      if (actor) this.statements.insertActor.run(r.event_id, actor);
+    }
+    const rowid = this.statements.eventRowid.get(r.event_id) as number;
+    this.statements.deleteSearch.run(rowid);
+    const texts = [r.notes, r.location ?? '', ...reports.flatMap((report) => report.evidence.map((span) => span.text))];
+    this.statements.insertSearch.run(rowid, r.event_id, searchBody(texts));
+  }
+
+  private removeEvent(id: string, mergedInto: string | null, now: number): void {
+    const rowid = this.statements.eventRowid.get(id) as number | undefined;
+    if (rowid !== undefined) this.statements.deleteSearch.run(rowid);
+    this.statements.deleteActors.run(id);
+    this.statements.deleteEvent.run(id);
+    this.statements.tombstone.run(id, mergedInto, now, this.statements.nextChange.get() as number);
+  }
+
+  /** Loads ready-made events without reports or merging: for synthetic benchmark stores and restores. */
+  bulkLoadEvents(records: readonly EventRecord[]): void {
+    const now = Date.now();
+    this.db.transaction(() => {
+      for (const r of records) this.writeEvent(r, [r], now);
+    })();
+  }
+
   async events(query: EventQuery = {}): Promise<EventRecord[]> {
-    const where = query.country ? 'WHERE country = ?' : '';
-    const params = query.country ? [query.country] : [];
-    const rows = this.db.prepare(`SELECT record FROM events ${where} ORDER BY event_date DESC, id LIMIT ?`).pluck().all(...params, query.limit ?? 1000) as string[];
-    return rows.map((json) => this.resolveRelated(JSON.parse(json) as EventRecord));
+    return this.queryEvents(query, { limit: query.limit ?? 1000 });
+  }
+
+  async queryEvents(filter: EventFilter, page: EventPage): Promise<EventRecord[]> {
+    const { sql, params } = pageSql(filter, page);
+    return (this.prepared(sql).all(...params) as { record: string; updated_at: number }[]).map((row) => this.toRecord(row));
+  }
+
+  async *streamEvents(filter: EventFilter): AsyncIterable<EventRecord> {
+    // Pages by cursor rather than one long read: the read never holds the database for the whole export.
+    let after: EventPage['after'];
+    for (;;) {
+      const page = await this.queryEvents(filter, { limit: 2000, after });
+      for (const record of page) yield record;
+      if (page.length < 2000) return;
+      const last = page[page.length - 1];
+      after = { date: last.event_date, id: last.event_id };
+    }
+  }
+
+  async changes(since: number | Date, limit: number): Promise<Changes> {
+    const byTime = since instanceof Date;
+    const from = byTime ? since.getTime() : since;
+    const column = byTime ? 'updated_at' : 'seq';
+    const events = this.prepared(`SELECT record, updated_at, seq FROM events WHERE ${column} > ? ORDER BY seq LIMIT ?`).all(from, limit + 1) as {
+      record: string;
+      updated_at: number;
+      seq: number;
+    }[];
+    const removed = this.prepared(`SELECT id, merged_into, removed_at, seq FROM event_tombstones WHERE ${byTime ? 'removed_at' : 'seq'} > ? ORDER BY seq LIMIT ?`).all(
+      from,
+      limit + 1,
+    ) as { id: string; merged_into: string | null; removed_at: number; seq: number }[];
+    // Both lists stop at the same change number, so that nothing is skipped by the next call.
+    const more = events.length > limit || removed.length > limit;
+    const last = Math.min(events.length > limit ? events[limit - 1].seq : Number.POSITIVE_INFINITY, removed.length > limit ? removed[limit - 1].seq : Number.POSITIVE_INFINITY);
+    const keptEvents = events.filter((e) => e.seq <= last);
+    const keptRemoved = removed.filter((t) => t.seq <= last);
+    const current = this.db.prepare("SELECT value FROM counters WHERE name = 'change'").pluck().get() as number;
+    return {
+      events: keptEvents.map((row) => this.toRecord(row)),
+      removed: keptRemoved.map((t) => ({ event_id: t.id, merged_into: t.merged_into, timestamp: Math.floor(t.removed_at / 1000) })),
+      syncToken: more ? last : current,
+      more,
+    };
+  }
+
+  async eventStats(filter: EventFilter): Promise<EventStats> {
+    const { where, params } = filterSql(filter);
+    const group = (key: string) =>
+      this.prepared(`SELECT ${key} AS key, count(*) AS count, coalesce(sum(e.fatalities), 0) AS fatalities FROM events e ${where} GROUP BY 1 ORDER BY count DESC, key`).all(...params) as Count[];
+    const totals = this.prepared(`SELECT count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities FROM events e ${where}`).get(...params) as { events: number; fatalities: number };
+    const pairs = this.prepared(
+      `SELECT e.actor1 AS actor1, e.actor2 AS actor2, count(*) AS count, coalesce(sum(e.fatalities), 0) AS fatalities FROM events e ${where} GROUP BY 1, 2 ORDER BY count DESC, actor1, actor2 LIMIT 200`,
+    ).all(...params) as { actor1: string; actor2: string; count: number; fatalities: number }[];
+    return {
+      ...totals,
+      byCountry: group("coalesce(e.country, 'unknown')"),
+      byType: group("e.event_type || ' / ' || e.sub_event_type"),
+      byMonth: group("coalesce(substr(e.event_date, 1, 7), 'undated')").sort((a, b) => (a.key < b.key ? -1 : 1)),
+      byActorPair: pairs.map((p) => ({ ...p, key: `${p.actor1} → ${p.actor2 || '(none)'}` })),
+    };
+  }
+
+  private readonly cache = new Map<string, Database.Statement>();
+
+  /** Filters make a few hundred distinct SQL texts at most; each is compiled once. */
+  private prepared(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private toRecord(row: { record: string; updated_at: number }): EventRecord {
+    return { ...this.resolveRelated(JSON.parse(row.record) as EventRecord), timestamp: Math.floor(row.updated_at / 1000) };
   }
 
   async event(id: string): Promise<StoredEvent | null> {
     const row = this.statements.eventRow.get(id) as { record: string; updated_at: number } | undefined;
     if (!row) return null;
     const sources = (this.statements.reportsOfEvent.all(id) as (Omit<EventSource, 'record'> & { record: string })[]).map((s) => ({ ...s, record: JSON.parse(s.record) as EventRecord }));
-    return { record: this.resolveRelated(JSON.parse(row.record) as EventRecord), sources, updatedAt: row.updated_at };
+    return { record: this.toRecord(row), sources, updatedAt: row.updated_at };
   }
 
   /** `related` names the report an article linked to; outside the article it is that report's event. */
