@@ -11,6 +11,8 @@ import { startCommand } from './start.ts';
 import { ingestCommand } from './ingest.ts';
 import { statsCommand } from './stats.ts';
 import { feedsAddCommand, feedsListCommand, watchCommand } from './feeds.ts';
+import { serveCommand } from './serve.ts';
+import { exportCommand } from './export.ts';
 import { InputError } from '../ingest/input.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -105,6 +107,37 @@ program
   .option('--once', 'poll every feed once and exit (for cron)')
   .addOption(db)
   .action(watchCommand);
+
+program
+  .command('serve')
+  .description('the HTTP API (and its docs at /docs); writes need MARSAD_TOKEN')
+  .option('--port <port>', 'port', '8080')
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .addOption(db)
+  .action(serveCommand);
+
+program
+  .command('export')
+  .description('stored events as a file: ACLED CSV (31 columns), HXL CSV, GeoJSON or JSONL; filters as in the API')
+  .addOption(new Option('--format <format>', 'output format').choices(['acled-csv', 'hxl-csv', 'geojson', 'jsonl', 'extras-csv']).default('acled-csv'))
+  .option('--out <file>', 'write here instead of standard output')
+  .option('--extras <file>', 'with a CSV format: Marsad\'s fields beyond ACLED\'s (certainty, means, related, articles...) into this second file')
+  .option('--country <names>', 'country, several separated by |')
+  .option('--admin1 <names>', 'admin1 region(s)')
+  .option('--event-type <types>', 'ACLED event type(s)')
+  .option('--sub-event-type <types>', 'ACLED sub-event type(s)')
+  .option('--actor <names>', 'actor1, actor2 or associated actor; a trailing * matches a prefix')
+  .option('--event-date <dates>', 'YYYY-MM-DD, or YYYY-MM-DD|YYYY-MM-DD with --event-date-where BETWEEN')
+  .option('--event-date-where <op>', '=, BETWEEN, >, <, >=, <=')
+  .option('--bbox <west,south,east,north>', 'a box in degrees')
+  .option('--geo-precision <n>', '1, 2 or 3; several separated by |')
+  .option('--time-precision <n>', '1, 2 or 3; several separated by |')
+  .option('--min-sources <n>', 'at least this many reporting articles')
+  .option('--q <text>', 'full text over the evidence (Arabic folded)')
+  .option('--background <which>', 'include, exclude or only')
+  .option('--fields <names>', 'columns, separated by |')
+  .addOption(db)
+  .action(exportCommand);
 
 program
   .command('start')

@@ -144,7 +144,11 @@ export interface Store {
   changes(since: number | Date, limit: number): Promise<Changes>;
   eventStats(filter: EventFilter): Promise<EventStats>;
   event(id: string): Promise<StoredEvent | null>;
+  /** An event that is gone: merged into another (named) or dissolved. */
+  removedEvent(id: string): Promise<{ merged_into: string | null; timestamp: number } | null>;
   article(id: string): Promise<StoredArticle | null>;
+  /** The events an article reported, as it reported them, with the stored event each belongs to. */
+  articleReports(articleId: string): Promise<{ reportId: string; eventId: string; record: EventRecord }[]>;
   claims(articleId: string): Promise<ClaimRecord[]>;
   stats(): Promise<StoreStats>;
   addFeed(url: string, outlet: string | null): Promise<boolean>;

@@ -382,6 +382,11 @@ export class SqliteStore implements Store {
     return { record: this.toRecord(row), sources, updatedAt: row.updated_at };
   }
 
+  async removedEvent(id: string): Promise<{ merged_into: string | null; timestamp: number } | null> {
+    const row = this.prepared('SELECT merged_into, removed_at FROM event_tombstones WHERE id = ?').get(id) as { merged_into: string | null; removed_at: number } | undefined;
+    return row ? { merged_into: row.merged_into, timestamp: Math.floor(row.removed_at / 1000) } : null;
+  }
+
   /** `related` names the report an article linked to; outside the article it is that report's event. */
   private resolveRelated(record: EventRecord): EventRecord {
     if (record.related.length === 0) return record;
@@ -403,6 +408,11 @@ export class SqliteStore implements Store {
       text: row.text as string,
       origin: row.origin as string | null,
     };
+  }
+
+  async articleReports(articleId: string): Promise<{ reportId: string; eventId: string; record: EventRecord }[]> {
+    const rows = this.prepared('SELECT id, event_id, record FROM reports WHERE article_id = ? ORDER BY id').all(articleId) as { id: string; event_id: string; record: string }[];
+    return rows.map((r) => ({ reportId: r.id, eventId: r.event_id, record: JSON.parse(r.record) as EventRecord }));
   }
 
   async claims(articleId: string): Promise<ClaimRecord[]> {
