@@ -193,6 +193,20 @@ describe('POST /api/articles and sync', () => {
     await readOnly.close();
   });
 
+  it('limits the rate of requests per client, writes more tightly than reads', async () => {
+    const limited = await buildApp({ store, token: TOKEN, writesPerMinute: 2, readsPerMinute: 5 });
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      codes.push((await limited.inject({ method: 'POST', url: '/api/articles', payload: { text: '' }, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode);
+    }
+    assert.deepEqual(codes, [400, 400, 429]);
+    const reads: number[] = [];
+    for (let i = 0; i < 6; i++) reads.push((await limited.inject({ method: 'GET', url: '/api/stats', remoteAddress: '10.0.0.9' })).statusCode);
+    assert.deepEqual(reads, [200, 200, 200, 200, 200, 429]);
+    assert.equal((await limited.inject({ method: 'GET', url: '/api/stats', remoteAddress: '10.0.0.10' })).statusCode, 200, 'another client is not limited');
+    await limited.close();
+  });
+
   it('rejects a malformed article naming the field', async () => {
     const r = await post({ ...article, published: '18/11/2024' }, { authorization: `Bearer ${TOKEN}` });
     assert.equal(r.statusCode, 400);

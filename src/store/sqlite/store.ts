@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { ClaimRecord, EventRecord } from '../../contracts/record.ts';
 import { clusterReports, combineReports, mergeKey, type MergeRules, type Report, linkStrength } from '../../merge/index.ts';
-import { searchBody } from '../search-text.ts';
+import { searchBody, searchQuery } from '../search-text.ts';
 import type {
   AddOutcome,
   Changes,
@@ -22,7 +22,7 @@ import type {
   StoredArticle,
   StoredEvent,
 } from '../store.ts';
-import { filterSql, pageSql } from './filter.ts';
+import { filterSql, type Plan, pageSql } from './filter.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -123,7 +123,9 @@ export class SqliteStore implements Store {
       nextChange: db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'change' RETURNING value").pluck(),
       eventRowid: db.prepare('SELECT rowid FROM events WHERE id = ?').pluck(),
       deleteActors: db.prepare('DELETE FROM event_actors WHERE event_id = ?'),
-      insertActor: db.prepare('INSERT OR IGNORE INTO event_actors (event_id, actor) VALUES (?, ?)'),
+      insertActor: db.prepare('INSERT OR IGNORE INTO event_actors (event_id, actor, event_date) VALUES (?, ?, ?)'),
+      deletePoint: db.prepare('DELETE FROM events_rtree WHERE id = ?'),
+      insertPoint: db.prepare('INSERT INTO events_rtree (id, south, north, west, east) VALUES (?, ?, ?, ?, ?)'),
       deleteSearch: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
       insertSearch: db.prepare('INSERT INTO events_fts (rowid, event_id, body) VALUES (?, ?, ?)'),
       untombstone: db.prepare('DELETE FROM event_tombstones WHERE id = ?'),
@@ -248,7 +250,8 @@ export class SqliteStore implements Store {
     this.statements.upsertEvent.run({
       id: r.event_id,
       record: JSON.stringify(r),
-      event_date: r.event_date,
+      // '' for an undated event: it sorts after every date, and the (date, id) order needs no NULL case.
+      event_date: r.event_date ?? '',
       country: r.country,
       admin1: r.admin1,
       event_type: r.event_type,
@@ -269,9 +272,11 @@ export class SqliteStore implements Store {
     this.statements.untombstone.run(r.event_id);
     this.statements.deleteActors.run(r.event_id);
     for (const actor of new Set([r.actor1, r.actor2, ...r.assoc_actor_1.split(/;\s*/), ...r.assoc_actor_2.split(/;\s*/)])) {
-      if (actor) this.statements.insertActor.run(r.event_id, actor);
+      if (actor) this.statements.insertActor.run(r.event_id, actor, r.event_date ?? '');
     }
     const rowid = this.statements.eventRowid.get(r.event_id) as number;
+    this.statements.deletePoint.run(rowid);
+    if (r.latitude !== null && r.longitude !== null) this.statements.insertPoint.run(rowid, r.latitude, r.latitude, r.longitude, r.longitude);
     this.statements.deleteSearch.run(rowid);
     const texts = [r.notes, r.location ?? '', ...reports.flatMap((report) => report.evidence.map((span) => span.text))];
     this.statements.insertSearch.run(rowid, r.event_id, searchBody(texts));
@@ -279,7 +284,10 @@ export class SqliteStore implements Store {
 
   private removeEvent(id: string, mergedInto: string | null, now: number): void {
     const rowid = this.statements.eventRowid.get(id) as number | undefined;
-    if (rowid !== undefined) this.statements.deleteSearch.run(rowid);
+    if (rowid !== undefined) {
+      this.statements.deleteSearch.run(rowid);
+      this.statements.deletePoint.run(rowid);
+    }
     this.statements.deleteActors.run(id);
     this.statements.deleteEvent.run(id);
     this.statements.tombstone.run(id, mergedInto, now, this.statements.nextChange.get() as number);
@@ -298,7 +306,7 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(filter: EventFilter, page: EventPage): Promise<EventRecord[]> {
-    const { sql, params } = pageSql(filter, page);
+    const { sql, params } = pageSql(filter, page, this.plan(filter));
     return (this.prepared(sql).all(...params) as { record: string; updated_at: number }[]).map((row) => this.toRecord(row));
   }
 
@@ -341,8 +349,31 @@ export class SqliteStore implements Store {
     };
   }
 
+  /**
+   * How to read a filter: a box that holds few events through the R*Tree, one that holds many along
+   * the date index; a rare word through the full-text index, a common one along the date index.
+   */
+  private plan(filter: EventFilter): Plan {
+    const limit = 5000;
+    let bboxByIndex: boolean | undefined;
+    let commonWords: boolean | undefined;
+    if (filter.bbox) {
+      const { south, north, west, east } = filter.bbox;
+      const inside = this.prepared(`SELECT count(*) FROM (SELECT 1 FROM events_rtree WHERE south >= ? AND north <= ? AND west >= ? AND east <= ? LIMIT ${limit})`)
+        .pluck()
+        .get(south, north, west, east) as number;
+      bboxByIndex = inside < limit;
+    }
+    const match = filter.q ? searchQuery(filter.q) : null;
+    if (match) {
+      const hits = this.prepared(`SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ${limit})`).pluck().get(match) as number;
+      commonWords = hits >= limit;
+    }
+    return { bboxByIndex, commonWords };
+  }
+
   async eventStats(filter: EventFilter): Promise<EventStats> {
-    const { where, params } = filterSql(filter);
+    const { where, params } = filterSql(filter, this.plan(filter));
     const group = (key: string) =>
       this.prepared(`SELECT ${key} AS key, count(*) AS count, coalesce(sum(e.fatalities), 0) AS fatalities FROM events e ${where} GROUP BY 1 ORDER BY count DESC, key`).all(...params) as Count[];
     const totals = this.prepared(`SELECT count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities FROM events e ${where}`).get(...params) as { events: number; fatalities: number };
@@ -353,7 +384,7 @@ export class SqliteStore implements Store {
       ...totals,
       byCountry: group("coalesce(e.country, 'unknown')"),
       byType: group("e.event_type || ' / ' || e.sub_event_type"),
-      byMonth: group("coalesce(substr(e.event_date, 1, 7), 'undated')").sort((a, b) => (a.key < b.key ? -1 : 1)),
+      byMonth: group("CASE e.event_date WHEN '' THEN 'undated' ELSE substr(e.event_date, 1, 7) END").sort((a, b) => (a.key < b.key ? -1 : 1)),
       byActorPair: pairs.map((p) => ({ ...p, key: `${p.actor1} → ${p.actor2 || '(none)'}` })),
     };
   }
@@ -431,7 +462,7 @@ export class SqliteStore implements Store {
       claims: count('claims'),
       byCountry: groups("coalesce(country, 'unknown')"),
       byType: groups("event_type || ' / ' || sub_event_type"),
-      byMonth: groups("coalesce(substr(event_date, 1, 7), 'undated')").sort((a, b) => (a.key < b.key ? -1 : 1)),
+      byMonth: groups("CASE event_date WHEN '' THEN 'undated' ELSE substr(event_date, 1, 7) END").sort((a, b) => (a.key < b.key ? -1 : 1)),
     };
   }
 
