@@ -141,7 +141,10 @@ program
 
 program
   .command('start')
-  .description('the main job: ingest the demo corpus into the store (once) and print the merged events')
+  .description('the main job: ingest the demo corpus into the store (once), print the merged events, serve them')
+  .option('--no-serve', 'ingest and print, then exit')
+  .option('--port <port>', 'port', '8080')
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .addOption(db)
   .action(startCommand);
 

@@ -1,12 +1,16 @@
 import { InputError } from '../contracts/errors.ts';
 import { buildApp } from '../serve/app.ts';
-import { openStore, storeLocation } from '../store/index.ts';
+import { openStore, type Store, storeLocation } from '../store/index.ts';
 
-export async function serveCommand(options: { port: string; host: string; db?: string }): Promise<void> {
-  const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port: "${options.port}" is not a port number`);
-  const store = openStore(storeLocation(options.db));
-  const app = await buildApp({ store, token: process.env.MARSAD_TOKEN || null, logger: true });
+export function checkPort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port: "${value}" is not a port number`);
+  return port;
+}
+
+/** Serves a store until SIGINT or SIGTERM, then closes it; prints the address. */
+export async function serveStore(store: Store, host: string, port: number): Promise<void> {
+  const app = await buildApp({ store, token: process.env.MARSAD_TOKEN || null, logger: process.env.MARSAD_LOG !== 'off' });
   const stop = async () => {
     await app.close();
     await store.close();
@@ -15,12 +19,17 @@ export async function serveCommand(options: { port: string; host: string; db?: s
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    await app.listen({ port, host: options.host });
+    await app.listen({ port, host });
   } catch (error) {
     await store.close();
-    throw new InputError(`cannot listen on ${options.host}:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new InputError(`cannot listen on ${host}:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const address = app.server.address();
-  const shown = typeof address === 'object' && address ? `http://${options.host}:${address.port}` : `${options.host}:${port}`;
-  process.stderr.write(`marsad: serving ${store.location} at ${shown} (API docs ${shown}/docs); writes ${process.env.MARSAD_TOKEN ? 'need the bearer token' : 'are disabled (no MARSAD_TOKEN)'}\n`);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`;
+  process.stdout.write(`serving ${store.location} at ${url}  (API docs: ${url}/docs; writes ${process.env.MARSAD_TOKEN ? 'need the bearer token' : 'are off: set MARSAD_TOKEN'})\n`);
+}
+
+export async function serveCommand(options: { port: string; host: string; db?: string }): Promise<void> {
+  const port = checkPort(options.port);
+  await serveStore(openStore(storeLocation(options.db)), options.host, port);
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../contracts/acled.ts';
 import { EventRecord } from '../contracts/record.ts';
 import { EXPORT_FORMATS, knownFields } from '../export/formats.ts';
@@ -46,8 +47,9 @@ export const EVENT_PARAMETERS: readonly ParameterDoc[] = [
   { name: 'format', description: 'json (default), csv (ACLED columns) or geojson' },
 ];
 
-const STATS_PARAMETERS = new Set(['country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'event_date', 'event_date_where', 'bbox', 'geo_precision', 'time_precision', 'min_sources', 'q', 'background']);
-const EXPORT_PARAMETERS = new Set([...STATS_PARAMETERS, 'fields', 'format']);
+const EVENTS_PARAMETER_NAMES: ReadonlySet<string> = new Set(EVENT_PARAMETERS.map((p) => p.name));
+const STATS_PARAMETERS: ReadonlySet<string> = new Set(['country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'event_date', 'event_date_where', 'bbox', 'geo_precision', 'time_precision', 'min_sources', 'q', 'background']);
+const EXPORT_PARAMETERS: ReadonlySet<string> = new Set([...STATS_PARAMETERS, 'fields', 'format']);
 const RECORD_FIELDS = knownFields(Object.keys(EventRecord.shape).filter((k) => k !== 'provenance'));
 
 export interface EventsRequest {
@@ -96,8 +98,33 @@ function precision(raw: Raw, name: string): number[] | undefined {
   return list(raw, name, ['1', '2', '3'])?.map(Number);
 }
 
+/**
+ * The query string's shape, checked by zod before any value is read: only known parameters, each
+ * given once, none too long. The values' meaning is checked by the parsers below, which name the
+ * parameter and say what was expected.
+ */
+function shapeOf(names: Iterable<string>) {
+  const value = (name: string) =>
+    z
+      .string({ error: 'given more than once; separate several values with |' })
+      .max(name === 'q' ? MAX_Q : MAX_VALUE, `longer than ${name === 'q' ? MAX_Q : MAX_VALUE} characters`)
+      .optional();
+  return z.strictObject(Object.fromEntries([...names].map((name) => [name, value(name)])));
+}
+
+const SHAPES = new Map<ReadonlySet<string>, ReturnType<typeof shapeOf>>();
+
 function checkKnown(raw: Raw, allowed: ReadonlySet<string>): void {
-  for (const key of Object.keys(raw)) if (!allowed.has(key)) throw new ParameterError(key, `unknown parameter; the known ones are ${[...allowed].join(', ')}`);
+  let shape = SHAPES.get(allowed);
+  if (!shape) {
+    shape = shapeOf(allowed);
+    SHAPES.set(allowed, shape);
+  }
+  const result = shape.safeParse(raw);
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  if (issue.code === 'unrecognized_keys') throw new ParameterError(issue.keys[0], `unknown parameter; the known ones are ${[...allowed].join(', ')}`);
+  throw new ParameterError(String(issue.path[0]), issue.message);
 }
 
 /** The filter part, shared by events, stats and exports. */
@@ -150,7 +177,7 @@ function parseFields(raw: Raw): string[] | undefined {
 }
 
 export function parseEventsRequest(raw: Raw): EventsRequest {
-  checkKnown(raw, new Set(EVENT_PARAMETERS.map((p) => p.name)));
+  checkKnown(raw, EVENTS_PARAMETER_NAMES);
   const format = single(raw, 'format') ?? 'json';
   if (!['json', 'csv', 'geojson'].includes(format)) throw new ParameterError('format', 'must be json, csv or geojson');
   const sinceText = single(raw, 'since');
