@@ -15,6 +15,10 @@ describe('casualties', () => {
     ['شنت طائرة مسيرة غارة على سيارة في ريف درعا ما أدى إلى سقوط قتيلين.', 2, null],
     ['A roadside bomb struck an army patrol near Tarmiyah, killing at least five soldiers.', 5, null],
     ['Rockets hit the base overnight. No casualties were reported.', 0, 0],
+    // A number past another casualty word is that word's: one killed, six injured.
+    ['أفاد مصدر أمني بمقتل مدني وإصابة ستة آخرين بانفجار عبوة ناسفة في سوق بمدينة بعقوبة.', 1, 6],
+    ['قتل شخصان وأصيب ثلاثة آخرون جراء قصف مدفعي استهدف بلدة طفس.', 2, 3],
+    ['استقبل المستشفى جثث القتلى الثلاثة وخمسة جرحى إثر قصف مدفعي استهدف حي السلام في مدينة نيالا.', 3, 5],
   ];
   for (const [text, fatalities, injuries] of cases) {
     it(text, () => {
@@ -27,6 +31,19 @@ describe('casualties', () => {
 });
 
 describe('attribution certainty', () => {
+  it('"يعتقد أنهم من" after the verb makes the group the suspected attacker, not the victim', () => {
+    const [event] = extract('اختطف مسلحون يُعتقد أنهم من حركة الشباب ثلاثة عمال إغاثة على الطريق بين أفجوي ومقديشو صباح اليوم.').events;
+    assert.equal(event.sub_event_type, 'Abduction/forced disappearance');
+    assert.equal(event.actor1_certainty, 'suspected');
+    assert.equal(event.actor1_suspected, 'Al Shabaab');
+    assert.notEqual(event.actor2, 'Al Shabaab');
+  });
+  it('"ولم تعلن أي جهة مسؤوليتها" is no claim, and the patrol hit is the target', () => {
+    const result = extract('خانقين - انفجرت عبوة ناسفة بدورية لشرطة خانقين على طريق قرب المدينة، ولم تعلن أي جهة مسؤوليتها عن الهجوم، فيما تنشط خلايا تنظيم داعش في المنطقة.');
+    assert.equal(result.claims.filter((c) => c.kind === 'responsibility').length, 0);
+    assert.match(result.events[0].actor1, /^Unidentified Armed Group/);
+    assert.equal(result.events[0].actor2, 'Police Forces of Iraq');
+  });
   it('"رجحت المصادر" makes the attacker suspected, not stated', () => {
     const [event] = extract('استهدف قصف صاروخي القاعدة الأمريكية في حقل العمر. ورجحت المصادر أن تكون الميليشيات الإيرانية وراء القصف.').events;
     assert.equal(event.actor1_certainty, 'suspected');

@@ -12,11 +12,17 @@ export interface CasualtyCount {
 
 const NUMBER_WINDOW = 3;
 
-function nearestNumber(cue: MatchOf<'cue'>, numbers: readonly NumberExpression[], used: Set<NumberExpression>): NumberExpression | undefined {
+/**
+ * The number a casualty cue counts. A number with another casualty cue between it and this one is
+ * that cue's ("مقتل مدني وإصابة ستة": the six are the injured).
+ */
+function nearestNumber(cue: MatchOf<'cue'>, numbers: readonly NumberExpression[], used: Set<NumberExpression>, cues: readonly MatchOf<'cue'>[]): NumberExpression | undefined {
   let best: NumberExpression | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const n of numbers) {
     if (used.has(n)) continue;
+    const [from, to] = n.first >= cue.end ? [cue.end, n.first] : [n.end, cue.first];
+    if (cues.some((other) => other !== cue && other.first >= from && other.end <= to)) continue;
     const distance = n.end <= cue.first ? cue.first - n.end : n.first >= cue.end ? n.first - cue.end : -1;
     // A number after the cue reads first in Arabic ("مقتل 3"), so it wins a tie.
     const score = distance < 0 ? 0 : distance + (n.end <= cue.first ? 0.5 : 0);
@@ -70,7 +76,7 @@ export function countCasualties(
       }
       let count = cue.item.entry.count as number | undefined;
       if (count === undefined) {
-        const number = nearestNumber(cue, numbers, used);
+        const number = nearestNumber(cue, numbers, used, cues);
         if (number) {
           used.add(number);
           count = number.value;

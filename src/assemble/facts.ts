@@ -116,7 +116,8 @@ export function gatherFacts(
 export function isDeniedClaim(facts: SentenceFacts, cue: { first: number }, tokens: readonly Token[]): boolean {
   const denials = [...cuesOf(facts, 'negation'), ...cuesOf(facts, 'hedging')];
   if (denials.some((d) => d.end <= cue.first && cue.first - d.end <= 4)) return true;
-  return tokens.slice(Math.max(facts.sentence.firstToken, cue.first - 6), cue.first).some((t) => NEGATORS.has(t.key));
+  // "ولم تعلن", "فلم يعلن": the conjunction clings to the negator.
+  return tokens.slice(Math.max(facts.sentence.firstToken, cue.first - 6), cue.first).some((t) => NEGATORS.has(t.key) || NEGATORS.has(t.key.replace(/^[وف](?=(لم|لن)$)/, '')));
 }
 
 const NEGATORS = new Set(['لم', 'لن', 'no', 'not', 'never', 'nobody', 'none']);

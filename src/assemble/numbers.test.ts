@@ -37,5 +37,17 @@ describe('number expressions', () => {
       if (expected.vague !== undefined) assert.equal(first.vague, expected.vague);
     });
   }
+  it('reads two units in a row as two numbers, not their sum', () => {
+    assert.deepEqual(numbersIn('جثث القتلى الثلاثة وخمسة جرحى').map((n) => n.value), [3, 5]);
+  });
+  it('composes tens and units in each language\'s order only', () => {
+    assert.deepEqual(numbersIn('خمسة وعشرون قتيلاً').map((n) => n.value), [25]);
+    assert.deepEqual(numbersIn('twenty three soldiers').map((n) => n.value), [23]);
+    assert.deepEqual(numbersIn('عشرون خمسة').map((n) => n.value), [20, 5]);
+  });
+  it('counts the dual of a noun for people as two', () => {
+    assert.deepEqual(numbersIn('قتل مدنيان').map((n) => n.value), [2]);
+    assert.deepEqual(numbersIn('إصابة طفلين').map((n) => n.value), [2]);
+  });
   it('finds nothing in a text without numbers', () => assert.deepEqual(numbersIn('سقطت الصواريخ قرب القاعدة'), []));
 });

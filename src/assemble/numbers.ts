@@ -72,11 +72,20 @@ function readNumberAt(
     if (!match || match.entry.kind === 'modifier') return null;
     if (match.entry.kind === 'vague') return { value: match.entry.value ?? 3, end: match.end, vague: true, ids: [match.id] };
   }
-  // Number words and multipliers compose left to right.
+  // Number words and multipliers compose left to right, in the order each language writes them:
+  // Arabic puts the unit before the tens ("ثلاثة وعشرون"), English after ("twenty-three"). Two
+  // units in a row are two numbers ("القتلى الثلاثة وخمسة جرحى" is 3 and 5, not 8).
+  let previous: NumberEntry['kind'] | null = token.script === 'digit' ? 'unit' : null;
   for (;;) {
     const match = startsAt.get(end);
     if (!match) break;
     const { entry } = match;
+    const arabic = tokens[end].script === 'ar';
+    if (previous !== null) {
+      if (entry.kind === 'unit' && (previous === 'unit' || previous === 'ten' || (previous === 'tens' && arabic))) break;
+      if (entry.kind === 'tens' && (previous === 'tens' || previous === 'ten' || (previous === 'unit' && !arabic))) break;
+    }
+    previous = entry.kind;
     const value = wordValue(entry, tokens[end]);
     if (entry.kind === 'unit' || entry.kind === 'tens') current += value;
     else if (entry.kind === 'ten') current += 10; // خمسة عشر: a unit before عشر makes a teen

@@ -121,6 +121,9 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     else if (originCues.some((c) => follows(c, first, 6))) [role, rule] = [hedged ? 'suspect' : 'origin', 'rule.role.origin-clause'];
     else if (targetCues.some((c) => follows(c, first, 3))) [role, rule] = ['target', 'rule.role.after-target-marker'];
     else if (lightVerbs.some((c) => follows(c, first, 1))) [role, rule] = ['agent', 'rule.role.subject-of-light-verb'];
+    // "اختطف مسلحون يُعتقد أنهم من حركة الشباب", "gunmen believed to be from X": the suspected affiliation
+    // of the attackers, wherever it stands in the sentence, never the victim.
+    else if (hedges.some((h) => h.end <= first && first - h.end <= 3)) [role, rule] = ['suspect', 'rule.role.after-hedge'];
     else if (!trigger) [role, rule] = [hedged ? 'suspect' : 'agent', 'rule.role.no-trigger'];
     else if (trigger.item.entry.form === 'passive') {
       [role, rule] = first < trigger.first ? ['target', 'rule.role.passive-subject'] : ['agent', 'rule.role.passive-agent'];

@@ -116,7 +116,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     (sides.length >= 2 ? roles.find((r) => r.entry === sides[1]) : undefined) ??
     ranked.find((r) => r.role === 'target' && r.entry !== agentMention?.entry) ??
     ranked.find((r) => r.role === 'agent' && r.entry !== agentMention?.entry && !r.entry.template && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash'));
-  const suspectMention = roles.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
+  const suspectMention = ranked.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
 
   // A sentence that tells two events ("X struck A in retaliation for an attack on B") gives each its own clause's places.
   const placesInClause = ctx.placeMentions.filter((m) => tokenInClause(draft, ctx, m.first));

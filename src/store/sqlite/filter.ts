@@ -69,7 +69,11 @@ export function filterSql(filter: EventFilter, plan: Plan = {}): { where: string
   if (filter.q !== undefined) {
     const match = searchQuery(filter.q);
     if (match) {
-      clauses.push(`${plan.commonWords ? '+e.rowid' : 'e.rowid'} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`);
+      clauses.push(
+        plan.commonWords
+          ? 'EXISTS (SELECT 1 FROM events_fts f WHERE events_fts MATCH ? AND f.rowid = e.rowid)'
+          : 'e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)',
+      );
       params.push(match);
     } else clauses.push('0');
   }
