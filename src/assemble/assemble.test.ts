@@ -18,6 +18,8 @@ describe('casualties', () => {
     // A number past another casualty word is that word's: one killed, six injured.
     ['أفاد مصدر أمني بمقتل مدني وإصابة ستة آخرين بانفجار عبوة ناسفة في سوق بمدينة بعقوبة.', 1, 6],
     ['قتل شخصان وأصيب ثلاثة آخرون جراء قصف مدفعي استهدف بلدة طفس.', 2, 3],
+    // A toll that rises later in the report is this event's toll; each number goes to the cue beside it.
+    ['قُتل مدنيان صباح اليوم جراء غارة جوية استهدفت سوقاً في مدينة سرمدا شمالي إدلب. وارتفعت حصيلة ضحايا الغارة لاحقاً إلى خمسة قتلى بعد وفاة ثلاثة من المصابين.', 5, null],
     ['استقبل المستشفى جثث القتلى الثلاثة وخمسة جرحى إثر قصف مدفعي استهدف حي السلام في مدينة نيالا.', 3, 5],
   ];
   for (const [text, fatalities, injuries] of cases) {
@@ -28,6 +30,15 @@ describe('casualties', () => {
       assert.equal(event.injuries, injuries);
     });
   }
+});
+
+describe('tolls and statistics', () => {
+  it('a toll counted since a date stays a statistic, not the event\'s toll', () => {
+    const result = extract('وثق المرصد مقتل 37 مدنياً في غارات على ريف إدلب منذ مطلع الشهر الجاري.');
+    assert.equal(result.claims[0]?.kind, 'statistic');
+    assert.equal(result.claims[0]?.value, 37);
+    assert.ok(result.events.every((e) => e.fatalities !== 37));
+  });
 });
 
 describe('attribution certainty', () => {

@@ -1,5 +1,5 @@
 import type { MatchOf } from '../lexicon/index.ts';
-import { cuesOf, type SentenceFacts } from './facts.ts';
+import { cuesOf, type SentenceFacts, statisticCues } from './facts.ts';
 import type { NumberExpression } from './numbers.ts';
 
 export interface CasualtyCount {
@@ -12,26 +12,51 @@ export interface CasualtyCount {
 
 const NUMBER_WINDOW = 3;
 
+/** How far a count stands from a cue; a count after the cue reads first in Arabic ("مقتل 3") and wins a tie. */
+function distanceScore(cue: { first: number; end: number }, count: { first: number; end: number }): number {
+  if (count.first >= cue.end) return count.first - cue.end;
+  if (count.end <= cue.first) return cue.first - count.end + 0.5;
+  return 0;
+}
+
 /**
- * The number a casualty cue counts. A number with another casualty cue between it and this one is
- * that cue's ("مقتل مدني وإصابة ستة": the six are the injured).
+ * Which count each casualty cue takes: the closest pairs first, each number and each person noun
+ * counted once, and never across another casualty cue ("مقتل مدني وإصابة ستة": the six are the
+ * injured; "ارتفعت حصيلة الضحايا إلى خمسة قتلى": the five are the dead of "قتلى", its neighbour).
+ * A number beats a person noun ("مقتل مدني" counts one only when no number is there).
  */
-function nearestNumber(cue: MatchOf<'cue'>, numbers: readonly NumberExpression[], used: Set<NumberExpression>, cues: readonly MatchOf<'cue'>[]): NumberExpression | undefined {
-  let best: NumberExpression | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const n of numbers) {
-    if (used.has(n)) continue;
-    const [from, to] = n.first >= cue.end ? [cue.end, n.first] : [n.end, cue.first];
-    if (cues.some((other) => other !== cue && other.first >= from && other.end <= to)) continue;
-    const distance = n.end <= cue.first ? cue.first - n.end : n.first >= cue.end ? n.first - cue.end : -1;
-    // A number after the cue reads first in Arabic ("مقتل 3"), so it wins a tie.
-    const score = distance < 0 ? 0 : distance + (n.end <= cue.first ? 0.5 : 0);
-    if (distance <= NUMBER_WINDOW && score < bestDistance) {
-      best = n;
-      bestDistance = score;
+function pairCounts(
+  cues: readonly MatchOf<'cue'>[],
+  numbers: readonly NumberExpression[],
+  persons: readonly MatchOf<'cue'>[],
+): Map<MatchOf<'cue'>, { value: number; ids: string[] }> {
+  const pairs: { cue: MatchOf<'cue'>; key: object; score: number; value: number; ids: string[] }[] = [];
+  const across = (cue: MatchOf<'cue'>, count: { first: number; end: number }) => {
+    const [from, to] = count.first >= cue.end ? [cue.end, count.first] : [count.end, cue.first];
+    return cues.some((other) => other !== cue && other.first >= from && other.end <= to);
+  };
+  for (const cue of cues) {
+    if (cue.item.entry.count !== undefined) continue;
+    for (const n of numbers) {
+      const score = distanceScore(cue, n);
+      if (score <= NUMBER_WINDOW + 0.5 && !across(cue, n)) pairs.push({ cue, key: n, score, value: n.value, ids: n.ids });
+    }
+    for (const p of persons) {
+      const after = p.first >= cue.end && p.first - cue.end <= 5;
+      const before = p.end <= cue.first && cue.first - p.end <= 2;
+      if ((after || before) && !across(cue, p)) pairs.push({ cue, key: p, score: 100 + distanceScore(cue, p), value: (p.item.entry.count as number | undefined) ?? 1, ids: [p.item.id] });
     }
   }
-  return best;
+  pairs.sort((a, b) => a.score - b.score);
+  const taken = new Set<object>();
+  const out = new Map<MatchOf<'cue'>, { value: number; ids: string[] }>();
+  for (const pair of pairs) {
+    if (out.has(pair.cue) || taken.has(pair.key)) continue;
+    // A person noun may stand by two cues ("قُتل مدني وأصيب" is one man killed, not also one injured).
+    taken.add(pair.key);
+    out.set(pair.cue, { value: pair.value, ids: pair.ids });
+  }
+  return out;
 }
 
 function isNegated(cue: MatchOf<'cue'>, negations: readonly MatchOf<'cue'>[]): MatchOf<'cue'> | undefined {
@@ -56,13 +81,13 @@ export function countCasualties(
   const spans: [number, number][] = [];
   for (const facts of sentences) {
     // "أحصى الفريق مقتل 37 شخصاً منذ مطلع العام": a running tally is not this event's toll.
-    if (cuesOf(facts, 'statistic').length > 0 || facts.times.some((t) => t.kind === 'since')) continue;
+    if (statisticCues(facts).length > 0 || facts.times.some((t) => t.kind === 'since')) continue;
     const negations = cuesOf(facts, 'negation');
     const persons = cuesOf(facts, 'persons');
     const numbers = facts.numbers.filter((n) => !timeTokens.has(n.first) && !isMeasure(n));
-    const used = new Set<NumberExpression>();
     // Two entries may read the same words ("قتل" and "قتل*"): one cue per span.
     const cues = cuesOf(facts, 'casualties').filter((c, i, all) => all.findIndex((o) => o.first === c.first && o.end === c.end) === i && inClause(c.first));
+    const counts = pairCounts(cues.filter((c) => !isNegated(c, negations)), numbers, persons);
     for (const cue of cues) {
       const role = cue.item.entry.role as 'killed' | 'injured' | 'casualties';
       const negation = isNegated(cue, negations);
@@ -75,20 +100,10 @@ export function countCasualties(
         continue;
       }
       let count = cue.item.entry.count as number | undefined;
-      if (count === undefined) {
-        const number = nearestNumber(cue, numbers, used, cues);
-        if (number) {
-          used.add(number);
-          count = number.value;
-          ids.push(...number.ids);
-        } else {
-          // "مقتل مدني", "shooting dead a 23-year-old man": one named person is one death.
-          const person = persons.find((p) => p.first >= cue.end && p.first - cue.end <= 5) ?? persons.find((p) => p.end <= cue.first && cue.first - p.end <= 2);
-          if (person) {
-            count = (person.item.entry.count as number | undefined) ?? 1;
-            ids.push(person.item.id);
-          }
-        }
+      const paired = counts.get(cue);
+      if (count === undefined && paired) {
+        count = paired.value;
+        ids.push(...paired.ids);
       }
       if (count === undefined) continue;
       ids.push(cue.item.id);

@@ -1,6 +1,6 @@
 import type { ActorEntry, MatchOf } from '../lexicon/index.ts';
 import type { Span } from '../contracts/record.ts';
-import { type ArticleFacts, cuesOf, isDeniedClaim, isQuoted, type SentenceFacts } from './facts.ts';
+import { type ArticleFacts, cuesOf, isDeniedClaim, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
 
 /** A claim before it becomes a record: who said what, with the facts it rests on. */
 export interface ClaimDraft {
@@ -91,7 +91,7 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
         });
       }
     }
-    const statistic = cuesOf(facts, 'statistic')[0];
+    const statistic = statisticCues(facts)[0];
     if (statistic) {
       const count = facts.numbers.find((n) => n.first > statistic.first && !n.vague && !facts.times.some((t) => t.first <= n.first && n.first < t.end));
       const since = facts.times.find((t) => t.kind === 'since');

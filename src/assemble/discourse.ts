@@ -2,7 +2,7 @@ import { classifySubEventType } from '../contracts/acled.ts';
 import type { MatchOf } from '../lexicon/index.ts';
 import { type Day, parseDay, type TimeExpression } from '../resolve/time/index.ts';
 import { headlineEnd, type Token } from '../text/index.ts';
-import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
 import { judgeTriggers, type LiveTrigger } from './triggers.ts';
 
 /** An event under construction: which sentences report it and what they say, before resolution. */
@@ -133,7 +133,7 @@ function areasConflict(draft: Draft, facts: SentenceFacts, article: ArticleFacts
 
 /** A statistic, a claim or a generic remark adds nothing to the event told before it; a statement may (its toll). */
 function skipsAttachment(facts: SentenceFacts): boolean {
-  return ['statistic', 'responsibility', 'generic'].some((f) => cuesOf(facts, f).length > 0) ||
+  return statisticCues(facts).length > 0 || ['responsibility', 'generic'].some((f) => cuesOf(facts, f).length > 0) ||
     cuesOf(facts, 'background').some((c) => c.item.entry.generic);
 }
 

@@ -110,6 +110,17 @@ export function gatherFacts(
 }
 
 /**
+ * The cues that make a sentence a count over time, not an event. A toll ("ارتفعت حصيلة الضحايا إلى
+ * خمسة") is the event's own unless the sentence also counts since a date or with an aggregate word.
+ */
+export function statisticCues(facts: SentenceFacts): MatchOf<'cue'>[] {
+  const cues = cuesOf(facts, 'statistic');
+  const aggregate = cues.some((c) => !c.item.entry.eventToll);
+  const overTime = facts.times.some((t) => t.kind === 'since');
+  return aggregate || overTime ? cues : [];
+}
+
+/**
  * A responsibility cue that is denied or turned into blame: "لم تعلن أي جهة مسؤوليتها",
  * "no group claimed the attack", "يحمّل حماس المسؤولية".
  */

@@ -1,7 +1,7 @@
 import { classifySubEventType } from '../contracts/acled.ts';
 import type { MatchOf } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
-import { cuesOf, isDeniedClaim, isQuoted, type SentenceFacts } from './facts.ts';
+import { cuesOf, isDeniedClaim, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
 
 export type TriggerGroup = 'main' | 'response' | 'answered' | 'claimed' | 'reference';
 
@@ -50,7 +50,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const generic = cuesOf(facts, 'generic');
   const anniversary = cuesOf(facts, 'background').filter((c) => c.item.entry.generic);
   const responsibility = cuesOf(facts, 'responsibility').filter((c) => !isDeniedClaim(facts, c, tokens));
-  const statistic = cuesOf(facts, 'statistic');
+  const statistic = statisticCues(facts);
   const retaliation = cuesOf(facts, 'retaliation');
   const reference = cuesOf(facts, 'reference');
   const possession = cuesOf(facts, 'possession');
