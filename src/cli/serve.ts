@@ -1,6 +1,11 @@
+import { join } from 'node:path';
 import { InputError } from '../contracts/errors.ts';
+import { ROOT } from '../contracts/paths.ts';
 import { buildApp } from '../serve/app.ts';
 import { openStore, type Store, storeLocation } from '../store/index.ts';
+
+/** The web app as `npm run build:web` (run by npm install) leaves it. */
+export const WEB_ROOT = join(ROOT, 'web', 'dist');
 
 export function checkPort(value: string): number {
   const port = Number(value);
@@ -10,7 +15,7 @@ export function checkPort(value: string): number {
 
 /** Serves a store until SIGINT or SIGTERM, then closes it; prints the address. */
 export async function serveStore(store: Store, host: string, port: number): Promise<void> {
-  const app = await buildApp({ store, token: process.env.MARSAD_TOKEN || null, logger: process.env.MARSAD_LOG !== 'off' });
+  const app = await buildApp({ store, token: process.env.MARSAD_TOKEN || null, logger: process.env.MARSAD_LOG !== 'off', webRoot: WEB_ROOT });
   const stop = async () => {
     await app.close();
     await store.close();
@@ -26,7 +31,7 @@ export async function serveStore(store: Store, host: string, port: number): Prom
   }
   const address = app.server.address();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`;
-  process.stdout.write(`serving ${store.location} at ${url}  (API docs: ${url}/docs; writes ${process.env.MARSAD_TOKEN ? 'need the bearer token' : 'are off: set MARSAD_TOKEN'})\n`);
+  process.stdout.write(`serving ${store.location} at ${url}  (the map: ${url}/ ; API docs: ${url}/docs; writes ${process.env.MARSAD_TOKEN ? 'need the bearer token' : 'are off: set MARSAD_TOKEN'})\n`);
 }
 
 export async function serveCommand(options: { port: string; host: string; db?: string }): Promise<void> {

@@ -10,6 +10,15 @@ export const Span = z.object({
 });
 export type Span = z.infer<typeof Span>;
 
+/** Where a field was read, by kind: the article view marks them. */
+export const FieldSpan = z.object({
+  kind: z.enum(['trigger', 'actor', 'place', 'date', 'fatalities', 'means']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type FieldSpan = z.infer<typeof FieldSpan>;
+
 export const Certainty = z.enum(['stated', 'claimed', 'suspected', 'unknown']);
 export type Certainty = z.infer<typeof Certainty>;
 
@@ -63,6 +72,8 @@ export const EventRecord = z.object({
   background: z.boolean(),
   related: z.array(Related),
   evidence: z.array(Span),
+  /** Marsad's: the words each field was read from (trigger, actors, place, date, toll, means). */
+  spans: z.array(FieldSpan).optional(),
   confidence: z.number().min(0).max(1),
   article_ids: z.array(z.string()),
   provenance: Provenance,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { classifySubEventType, interactionCode } from '../contracts/acled.ts';
-import type { EventRecord, Span } from '../contracts/record.ts';
+import type { EventRecord, FieldSpan, Span } from '../contracts/record.ts';
 import { countCasualties } from '../assemble/casualties.ts';
 import type { NumberExpression } from '../assemble/numbers.ts';
 import type { ClaimDraft } from '../assemble/claims.ts';
@@ -75,6 +75,24 @@ function sourcesOf(draft: Draft, ctx: BuildContext): { names: string[]; ids: str
   const sorted = [...matches].sort((a, b) => order(a.item.entry.kind) - order(b.item.entry.kind) || a.first - b.first);
   const names = [...new Set([...(ctx.outlet ? [ctx.outlet] : []), ...sorted.map((m) => m.item.entry.name)])];
   return { names, ids: sorted.map((m) => m.item.id) };
+}
+
+type SpanKind = 'trigger' | 'actor' | 'place' | 'date' | 'fatalities' | 'means';
+
+/** Where in the text each coded field was read: what the article view marks, kind by kind. */
+function fieldSpans(ctx: BuildContext, tokenRanges: readonly (readonly [SpanKind, number, number])[], place: [number, number] | null): FieldSpan[] {
+  const { tokens, text } = ctx.article.text;
+  const spans: FieldSpan[] = tokenRanges
+    .filter(([, first, end]) => end > first && tokens[first] && tokens[end - 1])
+    .map(([kind, first, end]) => ({ kind, start: tokens[first].start, end: tokens[end - 1].end, text: text.slice(tokens[first].start, tokens[end - 1].end) }));
+  if (place) spans.push({ kind: 'place', start: place[0], end: place[1], text: text.slice(place[0], place[1]) });
+  const seen = new Set<string>();
+  return spans
+    .filter((s) => {
+      const key = `${s.kind}:${s.start}:${s.end}`;
+      return !seen.has(key) && seen.add(key);
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function evidenceOf(draft: Draft, ctx: BuildContext): Span[] {
@@ -325,6 +343,13 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     background: draft.background,
     related: [],
     evidence: evidenceOf(draft, ctx),
+    spans: fieldSpans(ctx, [
+      ...draft.triggers.map((t) => ['trigger', t.first, t.end] as const),
+      ...[agentMention, targetMention, suspectMention].flatMap((m) => (m ? [['actor', m.first, m.end] as const] : [])),
+      ...(draft.time ? [['date', draft.time.first, draft.time.end] as const] : []),
+      ...toll.spans.map(([first, end]) => ['fatalities', first, end] as const),
+      ...meansMatches(draft, ctx).map((m) => ['means', m.first, m.end] as const),
+    ], place?.span ?? null),
     confidence: Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100,
     article_ids: [ctx.articleKey],
     provenance,

@@ -1,6 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { exportChunks } from '../export/formats.ts';
@@ -17,6 +20,8 @@ export interface AppOptions {
   /** Requests per minute and client: reads, and writes (which run the extractor). */
   readonly readsPerMinute?: number;
   readonly writesPerMinute?: number;
+  /** The built web app (web/dist) served at /; null for the API alone. */
+  readonly webRoot?: string | null;
   /** Largest accepted request body, in bytes. */
   readonly bodyLimit?: number;
   readonly logger?: boolean;
@@ -77,6 +82,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
+  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+    // The page and its assets; hashed asset names never change, so they may be cached for good.
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: ['index.html'], maxAge: 0, setHeaders: (res, path) => {
+      if (path.includes(`${sep}assets${sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+    } });
+  }
+
   app.get('/openapi.json', async () => openApiDocument());
   app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
 
@@ -110,7 +122,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     return {
       ...event.record,
-      sources: event.sources.map((s) => ({ report_id: s.reportId, article_id: s.articleId, outlet: s.outlet, published: s.published, url: s.url, date_text: s.record.date_text, fatalities: s.record.fatalities, evidence: s.record.evidence })),
+      sources: event.sources.map((s) => ({
+        report_id: s.reportId,
+        article_id: s.articleId,
+        outlet: s.outlet,
+        published: s.published,
+        url: s.url,
+        date_text: s.record.date_text,
+        fatalities: s.record.fatalities,
+        evidence: s.record.evidence,
+        spans: s.record.spans ?? [],
+      })),
     };
   });
 
@@ -127,7 +149,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       lang: article.lang,
       title: article.title,
       text: article.text,
-      events: reports.map((r) => ({ event_id: r.eventId, report_id: r.reportId, sub_event_type: r.record.sub_event_type, event_date: r.record.event_date, location: r.record.location, evidence: r.record.evidence })),
+      events: reports.map((r) => ({
+        event_id: r.eventId,
+        report_id: r.reportId,
+        sub_event_type: r.record.sub_event_type,
+        event_date: r.record.event_date,
+        location: r.record.location,
+        evidence: r.record.evidence,
+        spans: r.record.spans ?? [],
+      })),
       claims: await store.claims(id),
     };
   });
