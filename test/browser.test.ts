@@ -91,6 +91,27 @@ describe('the web map', () => {
     await page.close();
   });
 
+  it('sets the date filter by dragging across the timeline', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(demo.url);
+    await loaded(page);
+    const all = await count(page);
+    const box = await page.locator('#timeline .u-over').boundingBox();
+    assert.ok(box, 'the timeline plot area');
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, y, { steps: 8 });
+    await page.mouse.up();
+    await loaded(page, 2);
+    const url = new URL(page.url());
+    assert.match(url.searchParams.get('from') ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.match(url.searchParams.get('to') ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), url.searchParams.get('from'));
+    assert.ok((await count(page)) < all);
+    await page.close();
+  });
+
   it('opens an event card with the Arabic evidence highlighted right to left, then its article with every coded span', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${demo.url}/?min_sources=3&event_type=Protests`);
