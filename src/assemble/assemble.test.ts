@@ -32,6 +32,17 @@ describe('casualties', () => {
   }
 });
 
+describe('devices made safe', () => {
+  it('a foiled car bomb or a defused IED is Disrupted weapons use; a device that went off is not', () => {
+    const foiled = extract('مقديشو - أحبطت الشرطة الصومالية مساء أمس الثلاثاء محاولة تفجير سيارة مفخخة في مديرية هودن بالعاصمة مقديشو.').events[0];
+    assert.equal(foiled.sub_event_type, 'Disrupted weapons use');
+    const defused = extract('Army engineers defused two roadside bombs planted on a road near Tarmiyah on Tuesday, police said.').events[0];
+    assert.equal(defused.sub_event_type, 'Disrupted weapons use');
+    const exploded = extract('A roadside bomb exploded as police tried to defuse it near Tarmiyah on Tuesday, killing two officers.').events[0];
+    assert.equal(exploded.sub_event_type, 'Remote explosive/landmine/IED');
+  });
+});
+
 describe('tolls and statistics', () => {
   it('a toll counted since a date stays a statistic, not the event\'s toll', () => {
     const result = extract('وثق المرصد مقتل 37 مدنياً في غارات على ريف إدلب منذ مطلع الشهر الجاري.');

@@ -1,3 +1,4 @@
+import { cuesOf } from '../assemble/facts.ts';
 import { readFileSync } from 'node:fs';
 import { classifySubEventType } from '../contracts/acled.ts';
 import { dataPath } from '../contracts/paths.ts';
@@ -57,6 +58,15 @@ export function chooseSubEventType(draft: Draft, ctx: BuildContext, target: Acto
   if (draft.responses.length > 0 && ['Explosions/Remote violence', 'Battles'].includes(classifySubEventType(type).eventType)) {
     type = 'Armed clash';
     rules.push('rule.acled.exchange-of-fire');
+  }
+  // "أحبطت الشرطة محاولة تفجير سيارة مفخخة", "engineers defused two IEDs": made safe, not exploded.
+  if (classifySubEventType(type).eventType === 'Explosions/Remote violence' && type !== 'Air/drone strike' && type !== 'Shelling/artillery/missile attack') {
+    const sentences = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
+    const foiled = sentences.flatMap((s) => cuesOf(s, 'foiled'));
+    if (foiled.some((c) => !c.item.entry.detonated) && !foiled.some((c) => c.item.entry.detonated)) {
+      type = 'Disrupted weapons use';
+      rules.push(...foiled.map((c) => c.item.id), 'rule.acled.foiled-device');
+    }
   }
   if (draft.interceptedAll) {
     type = 'Disrupted weapons use';
