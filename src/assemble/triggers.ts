@@ -42,6 +42,9 @@ function isDefinite(t: MatchOf<'trigger'>, tokens: readonly Token[]): boolean {
   return first.stems.some((stem) => stem.startsWith(ARTICLE) && first.stems.includes(stem.slice(ARTICLE.length)));
 }
 
+/** Actor kinds that hold no ground: their comings and goings are no transfer of territory. */
+const UNARMED = new Set(['protesters', 'civilians', 'rioters', 'person', 'organization']);
+
 export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): TriggerVerdict {
   const live: LiveTrigger[] = [];
   const setAside: TriggerVerdict['setAside'] = [];
@@ -77,6 +80,11 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       if (metaphor.some((c) => within(c, t.first, window(c)) || (c.first >= t.end && c.first - t.end <= window(c)))) return 'rule.trigger.metaphor';
       // "احتشد ذوو الأسرى لاستقبالهم": a crowd is a protest only with a grievance or named protesters.
       if (t.item.entry.weight === 1 && classifySubEventType(t.item.entry.subEventType).eventType === 'Protests' && !hasGrievance) return 'rule.trigger.gathering-without-grievance';
+      // "انسحب المحتجون من الساحة": a crowd leaving a square hands over no territory; only armed forces do.
+      if (t.item.entry.subEventType === 'Non-violent transfer of territory' && t.item.entry.weight === 1) {
+        const mover = facts.actors.find((a) => a.first >= t.end && a.first - t.end <= 1) ?? facts.actors.filter((a) => a.end <= t.first && t.first - a.end <= 1).pop();
+        if (mover && UNARMED.has(mover.item.entry.kind)) return 'rule.trigger.unarmed-withdrawal';
+      }
       if (facts.times.every((x) => x.kind !== 'point' || !x.date) && generic.some((c) => within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
         return 'rule.trigger.generic-series';
       }
