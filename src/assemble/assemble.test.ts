@@ -32,6 +32,14 @@ describe('casualties', () => {
   }
 });
 
+describe('what an arrest is for', () => {
+  it('the riot that the arrested are suspected of is an event of its own, on its own day', () => {
+    const events = extract('معان - أعلنت مديرية الأمن العام صباح اليوم الأحد توقيف تسعة أشخاص في مدينة معان، يُشتبه بتورطهم في أعمال شغب شهدتها المدينة مساء أمس السبت.', '2024-06-16').events;
+    assert.deepEqual(events.map((e) => e.sub_event_type).sort(), ['Arrests', 'Violent demonstration']);
+    assert.equal(events.find((e) => e.sub_event_type === 'Violent demonstration')?.event_date, '2024-06-15');
+  });
+});
+
 describe('devices made safe', () => {
   it('a foiled car bomb or a defused IED is Disrupted weapons use; a device that went off is not', () => {
     const foiled = extract('مقديشو - أحبطت الشرطة الصومالية مساء أمس الثلاثاء محاولة تفجير سيارة مفخخة في مديرية هودن بالعاصمة مقديشو.').events[0];

@@ -56,6 +56,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const statistic = statisticCues(facts);
   const retaliation = cuesOf(facts, 'retaliation');
   const reference = cuesOf(facts, 'reference');
+  const involvement = cuesOf(facts, 'involvement');
   const possession = cuesOf(facts, 'possession');
   const negation = cuesOf(facts, 'negation');
   const nature = cuesOf(facts, 'natural-cause');
@@ -114,6 +115,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
     else if (retaliation.some((c) => c.item.entry.points === 'answered' && overlapsOrFollows(c, 4))) group = 'answered';
     else if (retaliation.some((c) => c.item.entry.points === 'response' && overlapsOrFollows(c, 2))) group = 'response';
     else if (reference.some((c) => within(c, t.first, 1))) group = 'reference';
+    // "يشتبه بتورطهم في أعمال شغب شهدتها المدينة أمس": what an arrest is for happened before it.
+    else if (involvement.some((c) => within(c, t.first, 3))) group = 'reference';
     // "the attack", "الهجوم" with no date of its own: the event already being told.
     else if (definite && facts.times.length === 0) group = 'reference';
     live.push({ match: t, group });
