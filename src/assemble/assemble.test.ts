@@ -32,6 +32,17 @@ describe('casualties', () => {
   }
 });
 
+describe('a nationality on the weapon or the strike names the attacker', () => {
+  for (const text of ['An Israeli drone strike killed two Hezbollah fighters in Bint Jbeil yesterday.', 'قتل عنصران من حزب الله بغارة إسرائيلية على بلدة بنت جبيل أمس.']) {
+    it(text, () => {
+      const [event] = extract(text, '2024-03-14').events;
+      assert.equal(event.actor1, 'Military Forces of Israel');
+      assert.equal(event.actor2, 'Hezbollah');
+      assert.equal(event.fatalities, 2);
+    });
+  }
+});
+
 describe('what an arrest is for', () => {
   it('the riot that the arrested are suspected of is an event of its own, on its own day', () => {
     const events = extract('معان - أعلنت مديرية الأمن العام صباح اليوم الأحد توقيف تسعة أشخاص في مدينة معان، يُشتبه بتورطهم في أعمال شغب شهدتها المدينة مساء أمس السبت.', '2024-06-16').events;

@@ -54,10 +54,18 @@ function nationalAircraft(facts: SentenceFacts, lexicon: Lexicon): MatchOf<'acto
 /** "قذيفة حوثية" (a nisba adjective right after the weapon), "a Houthi drone" (a name right before it). */
 function isOwnerAdjective(actor: MatchOf<'actor'>, facts: SentenceFacts, tokens: readonly Token[]): boolean {
   const word = tokens[actor.first];
+  // The weapon or the act itself: "بقذيفة حوثية", "غارة إسرائيلية", "a Houthi drone", "an Israeli drone strike".
+  const weaponOrAct = [...facts.means, ...facts.triggers.filter((t) => t.item.entry.form === 'noun')];
   if (word.script === 'ar') {
-    return actor.end - actor.first === 1 && /يه?$/.test(word.key) && !word.key.startsWith('ال') && facts.means.some((m) => m.end === actor.first);
+    return actor.end - actor.first === 1 && /يه?$/.test(word.key) && !word.key.startsWith('ال') && weaponOrAct.some((m) => m.end === actor.first);
   }
-  return facts.means.some((m) => m.first === actor.end);
+  return weaponOrAct.some((m) => m.first === actor.end);
+}
+
+/** "Israeli drone strike killed": a weapon or an attack word between an actor and a casualty word makes the actor its owner. */
+function weaponBetween(facts: SentenceFacts, from: number, to: number): boolean {
+  // Overlap, not inclusion: in "an Israeli drone strike killed", the actor "Israeli drone" holds half of "drone strike".
+  return [...facts.means, ...facts.triggers].some((m) => m.end > from && m.first < to);
 }
 
 export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'trigger'>[], tokens: readonly Token[], lexicon: Lexicon): ActorMention[] {
@@ -109,7 +117,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     // ("Dozens of settlers attacked": a counted crowd is not a count of dead; the count needs a casualty word by it.)
     else if (
       (numbers.some((n) => n.end === first && !n.vague) && casualties.some((c) => c.first >= actor.end && c.first - actor.end <= 4)) ||
-      casualties.some((c) => (c.end <= first && first - c.end <= 3) || (c.first >= actor.end && c.first - actor.end <= 2))
+      casualties.some((c) => (c.end <= first && first - c.end <= 3) || (c.first >= actor.end && c.first - actor.end <= 2 && !weaponBetween(facts, actor.end, c.first)))
     ) {
       [role, rule] = ['target', 'rule.role.casualties-are-targets'];
     }
