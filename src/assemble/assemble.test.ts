@@ -43,6 +43,14 @@ describe('a nationality on the weapon or the strike names the attacker', () => {
   }
 });
 
+describe('affiliation', () => {
+  it('"عناصر أمنية تابعة لجماعة الحوثي" after the verb are the Houthis acting, the proclitic ل notwithstanding', () => {
+    const [event] = extract('إب - اختطفت عناصر أمنية تابعة لجماعة الحوثي، فجر الإثنين، المعلم عبد الرحمن الشرعبي من منزله في مدينة إب.', '2024-06-10').events;
+    assert.equal(event.actor1, 'Military Forces of Yemen Houthi');
+    assert.equal(event.actor2, 'Civilians (Yemen)');
+  });
+});
+
 describe('what an arrest is for', () => {
   it('the riot that the arrested are suspected of is an event of its own, on its own day', () => {
     const events = extract('معان - أعلنت مديرية الأمن العام صباح اليوم الأحد توقيف تسعة أشخاص في مدينة معان، يُشتبه بتورطهم في أعمال شغب شهدتها المدينة مساء أمس السبت.', '2024-06-16').events;
