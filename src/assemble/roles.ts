@@ -102,7 +102,15 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     else if (head) [role, rule] = [head.role === 'suspect' ? 'suspect' : head.role, 'rule.role.affiliated-with-head'];
     // "الطيران الحربي التابع للجيش السوداني": the force a weapon belongs to used it.
     else if (affiliation && facts.means.some((m) => m.end === affiliation.first || m.end === affiliation.first - 1)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
-    else if (affiliation && trigger && trigger.item.entry.form !== 'passive' && affiliation.first >= trigger.end && affiliation.first - trigger.end <= 2) {
+    // ("غارات على مواقع تابعة للميليشيات": after an attack noun and "on", what belongs to them is the target.)
+    else if (
+      affiliation &&
+      trigger &&
+      trigger.item.entry.form === 'verb' &&
+      affiliation.first >= trigger.end &&
+      affiliation.first - trigger.end <= 2 &&
+      !targetCues.some((c) => c.first >= trigger.end && c.end <= affiliation.first)
+    ) {
       [role, rule] = ['agent', 'rule.role.affiliated-subject-after-verb'];
     }
     // "بقذيفة حوثية", "a Houthi drone": the weapon's owner fired it.
