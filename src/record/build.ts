@@ -127,7 +127,9 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // A clash has two sides, whichever grammatical role the text gives them ("fighting between X and Y").
   // An agreement, like a clash, is between two sides ("اتفاق بين X و Y").
   const isClash = draft.responses.length === 0 && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash' || t.item.entry.subEventType === 'Agreement');
-  const sides = isClash ? [...new Set(roles.filter((r) => (r.role === 'agent' || r.role === 'target') && !r.entry.template).map((r) => r.entry))] : [];
+  // A state's forces named generically ("القوات الحكومية") are a side too; an unidentified group or civilians are not.
+  const sideKinds = (r: ActorMention) => !r.entry.template || (r.entry.kind !== 'unidentified' && r.entry.kind !== 'civilians');
+  const sides = isClash ? [...new Set(ranked.filter((r) => (r.role === 'agent' || r.role === 'target') && sideKinds(r)).map((r) => r.entry))] : [];
   if (sides.length >= 2) agentMention = roles.find((r) => r.entry === sides[0]);
   // In a clash both sides are agents of the same verb ("X and Y exchanged fire"): the second is actor2.
   const targetMention =
