@@ -187,8 +187,13 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     provenance.actor1 = ['rule.actor.unidentified-attacker'];
   }
   let actor2Entry = targetMention?.entry;
-  // A claimed attack: the target was set aside only for being the agent the claim replaces.
-  if (claim?.speakerActor && !actor2Entry) actor2Entry = ranked.find((r) => r.role === 'target' && r.entry !== claim.speakerActor)?.entry;
+  // A claimed attack: the target was set aside only for being the agent the claim replaces; in a clash,
+  // the other side is the first side that is not the claimant.
+  if (claim?.speakerActor) {
+    const claimant = claim.speakerActor;
+    if (sides.length >= 2) actor2Entry = sides.find((e) => e !== claimant && e.name !== claimant.name) ?? actor2Entry;
+    if (!actor2Entry || actor2Entry === claimant) actor2Entry = ranked.find((r) => r.role === 'target' && r.entry !== claimant)?.entry;
+  }
   // In Protests and Riots the demonstrators are actor1 and whoever intervenes is actor2.
   const crowd = roles.find((r) => r.entry.kind === 'protesters' || r.entry.kind === 'rioters');
   if (isProtest && crowd && actor1Entry !== crowd.entry) {
