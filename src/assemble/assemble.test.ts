@@ -51,6 +51,14 @@ describe('affiliation', () => {
   });
 });
 
+describe('force at protests', () => {
+  it('live fire that wounds protesters is Excessive force against protesters', () => {
+    const [event] = extract('عدن - أُصيب ثلاثة محتجين بالرصاص الحي مساء اليوم عندما أطلقت قوات الأمن النار لتفريق عشرات المحتجين في مديرية المنصورة احتجاجاً على انقطاع الكهرباء.', '2024-07-22').events;
+    assert.equal(event.sub_event_type, 'Excessive force against protesters');
+    assert.equal(event.injuries, 3);
+  });
+});
+
 describe('what an arrest is for', () => {
   it('the riot that the arrested are suspected of is an event of its own, on its own day', () => {
     const events = extract('معان - أعلنت مديرية الأمن العام صباح اليوم الأحد توقيف تسعة أشخاص في مدينة معان، يُشتبه بتورطهم في أعمال شغب شهدتها المدينة مساء أمس السبت.', '2024-06-16').events;

@@ -117,6 +117,9 @@ function stableId(parts: (string | number | null)[], iso3: string | null): strin
   return `${iso3 ?? 'XXX'}-${hash}`;
 }
 
+/** Means that make force at a protest excessive when anyone is hurt by them. */
+const LETHAL_AT_PROTESTS = new Set(['means.live-ammunition', 'means.sniper']);
+
 export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventRecord; draft: Draft } {
   const provenance: Record<string, string[]> = {};
   const roles = rolesOf(draft, ctx);
@@ -262,6 +265,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   if (eventType === 'Protests' && toll.killed !== null && toll.killed > 0 && subEventType !== 'Excessive force against protesters') {
     subEventType = 'Excessive force against protesters';
     provenance.sub_event_type.unshift('rule.acled.lethal-force-at-protest');
+  }
+  // ACLED: live fire or snipers that wound protesters is force likely to kill, Excessive force too.
+  const lethalMeans = meansMatches(draft, ctx).filter((m) => LETHAL_AT_PROTESTS.has(m.item.id));
+  if (eventType === 'Protests' && subEventType !== 'Excessive force against protesters' && (toll.injured ?? 0) > 0 && lethalMeans.length > 0) {
+    subEventType = 'Excessive force against protesters';
+    provenance.sub_event_type.unshift(lethalMeans[0].item.id, 'rule.acled.live-fire-at-protest');
   }
   // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
   // A peaceful protest, a dispersed one, a riot or an abduction told without deaths had none (ACLED codes 0).
