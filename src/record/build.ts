@@ -119,6 +119,7 @@ function stableId(parts: (string | number | null)[], iso3: string | null): strin
 
 /** Means that make force at a protest excessive when anyone is hurt by them. */
 const LETHAL_AT_PROTESTS = new Set(['means.live-ammunition', 'means.sniper']);
+const DENIALS = new Set(['لم', 'لن', 'دون', 'بدون', 'not', 'no', 'without', 'never']);
 
 export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventRecord; draft: Draft } {
   const provenance: Record<string, string[]> = {};
@@ -267,7 +268,9 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     provenance.sub_event_type.unshift('rule.acled.lethal-force-at-protest');
   }
   // ACLED: live fire or snipers that wound protesters is force likely to kill, Excessive force too.
-  const lethalMeans = meansMatches(draft, ctx).filter((m) => LETHAL_AT_PROTESTS.has(m.item.id));
+  // ("لم تستخدم الرصاص الحي", "did not use live fire": a denial is no use.)
+  const denied = (first: number) => ctx.article.text.tokens.slice(Math.max(0, first - 3), first).some((t) => DENIALS.has(t.key.replace(/^[وف](?=(لم|لن|دون)$)/, '')));
+  const lethalMeans = meansMatches(draft, ctx).filter((m) => LETHAL_AT_PROTESTS.has(m.item.id) && !denied(m.first));
   if (eventType === 'Protests' && subEventType !== 'Excessive force against protesters' && (toll.injured ?? 0) > 0 && lethalMeans.length > 0) {
     subEventType = 'Excessive force against protesters';
     provenance.sub_event_type.unshift(lethalMeans[0].item.id, 'rule.acled.live-fire-at-protest');
