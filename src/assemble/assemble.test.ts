@@ -51,6 +51,15 @@ describe('affiliation', () => {
   });
 });
 
+describe('arson attacks', () => {
+  it('settlers who burn cars and wound two villagers made an Attack, not only property destruction', () => {
+    const [event] = extract('رام الله - هاجم عشرات المستوطنين مساء أمس أطراف بلدة ترمسعيا، وأضرموا النار في ثلاث مركبات، ورشقوا منازل المواطنين بالحجارة، ما أدى إلى إصابة شابين بجروح.', '2024-07-03').events;
+    assert.equal(event.event_type, 'Violence against civilians');
+    assert.equal(event.sub_event_type, 'Attack');
+    assert.equal(event.actor1, 'Settlers (Israel)');
+  });
+});
+
 describe('force at protests', () => {
   it('live fire that wounds protesters is Excessive force against protesters', () => {
     const [event] = extract('عدن - أُصيب ثلاثة محتجين بالرصاص الحي مساء اليوم عندما أطلقت قوات الأمن النار لتفريق عشرات المحتجين في مديرية المنصورة احتجاجاً على انقطاع الكهرباء.', '2024-07-22').events;

@@ -267,6 +267,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     subEventType = 'Excessive force against protesters';
     provenance.sub_event_type.unshift('rule.acled.lethal-force-at-protest');
   }
+  // "هاجم مستوطنون البلدة وأضرموا النار في مركبات ... ما أدى إلى إصابة شابين": a generic attack whose only weapon
+  // is fire takes the type of property destruction, unless people were hurt: then it is an attack on them.
+  if (subEventType === 'Looting/property destruction' && typeRules.includes('rule.compete.generic-trigger-takes-means-type') && ((toll.injured ?? 0) > 0 || (toll.killed ?? 0) > 0)) {
+    subEventType = 'Attack';
+    provenance.sub_event_type.unshift('rule.acled.people-hurt-in-arson-attack');
+  }
   // ACLED: live fire or snipers that wound protesters is force likely to kill, Excessive force too.
   // ("لم تستخدم الرصاص الحي", "did not use live fire": a denial is no use.)
   const denied = (first: number) => ctx.article.text.tokens.slice(Math.max(0, first - 3), first).some((t) => DENIALS.has(t.key.replace(/^[وف](?=(لم|لن|دون)$)/, '')));
@@ -332,7 +338,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     time_precision: precision ?? 3,
     date_text: dateText,
     disorder_type: classifySubEventType(subEventType).disorderType,
-    event_type: eventType,
+    event_type: classifySubEventType(subEventType).eventType,
     sub_event_type: subEventType,
     actor1,
     assoc_actor_1: assoc('agent', actor1Entry),
