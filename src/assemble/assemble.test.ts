@@ -51,6 +51,19 @@ describe('affiliation', () => {
   });
 });
 
+describe('two reports joined in one sentence', () => {
+  it('"فيما" with a trigger and another governorate on each side makes two events', () => {
+    const events = extract('غزة - استشهد خمسة فلسطينيين فجر اليوم في غارة جوية إسرائيلية استهدفت منزلاً في مخيم النصيرات وسط قطاع غزة، فيما أصيب شابان بجروح في هجوم للمستوطنين على بلدة ترمسعيا شمال رام الله.', '2024-07-03').events;
+    assert.deepEqual(events.map((e) => e.location).sort(), ['Nuseirat', 'Turmus Ayya']);
+    assert.equal(events.find((e) => e.location === 'Nuseirat')?.fatalities, 5);
+    assert.equal(events.find((e) => e.location === 'Turmus Ayya')?.actor1, 'Settlers (Israel)');
+  });
+  it('"فيما" inside one place tells one event', () => {
+    const events = extract('إدلب - قُتل ثلاثة مدنيين في غارة جوية على مدينة سرمدا شمال إدلب، فيما أصيب خمسة آخرون في الغارة ذاتها.', '2024-07-03').events;
+    assert.equal(events.length, 1);
+  });
+});
+
 describe('arson attacks', () => {
   it('settlers who burn cars and wound two villagers made an Attack, not only property destruction', () => {
     const [event] = extract('رام الله - هاجم عشرات المستوطنين مساء أمس أطراف بلدة ترمسعيا، وأضرموا النار في ثلاث مركبات، ورشقوا منازل المواطنين بالحجارة، ما أدى إلى إصابة شابين بجروح.', '2024-07-03').events;

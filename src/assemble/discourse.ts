@@ -125,6 +125,22 @@ function placeAreas(facts: SentenceFacts, clause?: [number, number]): Set<string
   );
 }
 
+/**
+ * Two reports joined in one sentence by "فيما", "بينما", "while": triggers on both sides of the joiner,
+ * and places on both sides that share no governorate. Null when the sentence tells one event.
+ */
+function joinedClauses(facts: SentenceFacts, main: LiveTrigger[]): { before: LiveTrigger[]; after: LiveTrigger[]; joiner: { first: number; end: number } } | null {
+  for (const joiner of cuesOf(facts, 'joiner')) {
+    const before = main.filter((t) => t.match.end <= joiner.first);
+    const after = main.filter((t) => t.match.first >= joiner.end);
+    if (before.length === 0 || after.length === 0 || before.length + after.length !== main.length) continue;
+    const first = placeAreas(facts, [facts.sentence.firstToken, joiner.first]);
+    const second = placeAreas(facts, [joiner.end, facts.sentence.endToken]);
+    if (first.size > 0 && second.size > 0 && ![...second].some((a) => first.has(a))) return { before, after, joiner };
+  }
+  return null;
+}
+
 function areasConflict(draft: Draft, facts: SentenceFacts, article: ArticleFacts): boolean {
   const theirs = new Set(draft.sentences.flatMap((i) => [...placeAreas(article.sentences[i], draft.clauses.get(i))]));
   const ours = placeAreas(facts);
@@ -200,7 +216,9 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     // "بعد القصف", "جراء القصف": a reference adds to the event being told; it starts one only when none is.
     const referenceOnly = verdict.live.filter((t) => t.group === 'reference');
     const refersToCurrent: boolean = current !== null && s - lastSentenceOfCurrent <= MAX_GAP && referenceOnly.length > 0;
-    const main: LiveTrigger[] = verdict.live.filter((t) => t.group === 'main' || (t.group === 'claimed' && claimIsNews) || (t.group === 'reference' && !refersToCurrent && !verdict.live.some((o) => o.group === 'main')));
+    let main: LiveTrigger[] = verdict.live.filter((t) => t.group === 'main' || (t.group === 'claimed' && claimIsNews) || (t.group === 'reference' && !refersToCurrent && !verdict.live.some((o) => o.group === 'main')));
+    const split = joinedClauses(facts, main);
+    if (split) main = split.before;
     const responses = verdict.live.filter((t) => t.group === 'response');
     const answered = verdict.live.filter((t) => t.group === 'answered');
     const bg = bgEarly;
@@ -273,6 +291,15 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         if (inheritsBackground) mainDraft.rules.push('rule.discourse.anaphoric-time');
       }
       current = mainDraft;
+      lastSentenceOfCurrent = s;
+    }
+    if (split && mainDraft) {
+      // "... غارة على النصيرات، فيما أصيب شابان في هجوم للمستوطنين على ترمسعيا": the second clause is its own event.
+      const time = governingTime(facts, split.after[0].match, article.text.tokens, split.joiner.end);
+      const second = newDraft(s, split.after, time, bg.cue || isBeforeNews(time, reference), 'rule.discourse.joined-clause');
+      mainDraft.clauses.set(s, [facts.sentence.firstToken, split.joiner.first]);
+      second.clauses.set(s, [split.joiner.end, facts.sentence.endToken]);
+      current = second;
       lastSentenceOfCurrent = s;
     }
 

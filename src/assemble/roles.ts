@@ -125,13 +125,19 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     // ("Dozens of settlers attacked": a counted crowd is not a count of dead; the count needs a casualty word by it.)
     else if (
       (numbers.some((n) => n.end === first && !n.vague) && casualties.some((c) => c.first >= actor.end && c.first - actor.end <= 4)) ||
-      casualties.some((c) => (c.end <= first && first - c.end <= 3) || (c.first >= actor.end && c.first - actor.end <= 2 && !weaponBetween(facts, actor.end, c.first)))
+      casualties.some(
+        (c) => (c.end <= first && first - c.end <= 3 && !weaponBetween(facts, c.end, first)) || (c.first >= actor.end && c.first - actor.end <= 2 && !weaponBetween(facts, actor.end, c.first)),
+      )
     ) {
       [role, rule] = ['target', 'rule.role.casualties-are-targets'];
     }
     else if (agentCues.some((c) => follows(c, first, 2))) [role, rule] = ['agent', 'rule.role.after-agent-marker'];
     // "الهجمات من الميليشيات الإيرانية على القواعد": من right after an attack noun introduces its author.
     else if (trigger && trigger.item.entry.form === 'noun' && tokens[first - 1]?.key === 'من' && trigger.end === first - 1) [role, rule] = ['agent', 'rule.role.author-after-attack-noun'];
+    // "هجوم للمستوطنين", "هجوم لتنظيم داعش": the attack of, by its author; "على" names the target after it.
+    else if (trigger && trigger.item.entry.form === 'noun' && trigger.end === first && tokens[first].script === 'ar' && /^ل/.test(tokens[first].key)) {
+      [role, rule] = ['agent', 'rule.role.author-after-attack-noun'];
+    }
     else if (hostCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.host-of-target'];
     else if (passiveCues.some((c) => follows(c, first, 2))) [role, rule] = ['target', 'rule.role.passive-subject'];
     else if (originCues.some((c) => follows(c, first, 6))) [role, rule] = [hedged ? 'suspect' : 'origin', 'rule.role.origin-clause'];
