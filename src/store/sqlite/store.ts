@@ -26,6 +26,22 @@ import { actorDrives, filterSql, type Plan, pageSql } from './filter.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** The feeds table's column of each field of a feed's state. */
+const FEED_COLUMNS: Record<keyof FeedState, string> = {
+  url: 'url',
+  outlet: 'outlet',
+  title: 'title',
+  addedAt: 'added_at',
+  etag: 'etag',
+  lastModified: 'last_modified',
+  lastPolledAt: 'last_polled_at',
+  lastOkAt: 'last_ok_at',
+  failures: 'failures',
+  lastError: 'last_error',
+  nextPollAt: 'next_poll_at',
+  itemsSeen: 'items_seen',
+};
+
 type CandidateRow = Omit<ReportRow, 'published' | 'outlet'>;
 
 /** The half-degree grid cell of a point. */
@@ -80,7 +96,9 @@ export class SqliteStore implements Store {
     migrate(this.db);
     const db = this.db;
     this.statements = {
-      articleById: db.prepare('SELECT * FROM articles WHERE id = ?'),
+      articleById: db.prepare(
+        'SELECT id, url, external_id AS externalId, outlet, published, lang, title, text, origin FROM articles WHERE id = ?',
+      ),
       articleIdByUrl: db.prepare('SELECT id FROM articles WHERE url = ?').pluck(),
       insertArticle: db.prepare(
         'INSERT INTO articles (id, url, external_id, outlet, published, lang, title, text, origin, ingested_at) VALUES (@id, @url, @externalId, @outlet, @published, @lang, @title, @text, @origin, @ingestedAt)',
@@ -230,7 +248,8 @@ export class SqliteStore implements Store {
     for (const cluster of clusterReports([...component.values()], rules)) {
       const merged = combineReports(cluster, rules);
       const id = merged.record.event_id;
-      if (this.statements.eventRecord.get(id) !== JSON.stringify(merged.record)) this.writeEvent(merged.record, cluster.map((r) => r.record), now);
+      const json = JSON.stringify(merged.record);
+      if (this.statements.eventRecord.get(id) !== json) this.writeEvent(merged.record, json, cluster.map((r) => r.record), now);
       for (const reportId of merged.reportIds) {
         after.set(reportId, id);
         if (component.get(reportId)?.eventId !== id) this.statements.setReportEvent.run(id, reportId);
@@ -245,7 +264,7 @@ export class SqliteStore implements Store {
   }
 
   /** Stores an event with its actor and search rows under the next change number. */
-  private writeEvent(r: EventRecord, reports: readonly EventRecord[], now: number): void {
+  private writeEvent(r: EventRecord, json: string, reports: readonly EventRecord[], now: number): void {
     const seq = this.statements.nextChange.get() as number;
     this.statements.upsertEvent.run({
       id: r.event_id,
@@ -297,7 +316,7 @@ export class SqliteStore implements Store {
   bulkLoadEvents(records: readonly EventRecord[]): void {
     const now = Date.now();
     this.db.transaction(() => {
-      for (const r of records) this.writeEvent(r, [r], now);
+      for (const r of records) this.writeEvent(r, JSON.stringify(r), [r], now);
     })();
   }
 
@@ -470,19 +489,7 @@ export class SqliteStore implements Store {
   }
 
   async article(id: string): Promise<StoredArticle | null> {
-    const row = this.statements.articleById.get(id) as Record<string, unknown> | undefined;
-    if (!row) return null;
-    return {
-      id: row.id as string,
-      url: row.url as string | null,
-      externalId: row.external_id as string | null,
-      outlet: row.outlet as string | null,
-      published: row.published as string | null,
-      lang: row.lang as string | null,
-      title: row.title as string | null,
-      text: row.text as string,
-      origin: row.origin as string | null,
-    };
+    return (this.statements.articleById.get(id) as StoredArticle | undefined) ?? null;
   }
 
   async articleReports(articleId: string): Promise<{ reportId: string; eventId: string; record: EventRecord }[]> {
@@ -497,16 +504,16 @@ export class SqliteStore implements Store {
 
   async stats(): Promise<StoreStats> {
     const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    const groups = (expression: string) =>
-      this.db.prepare(`SELECT ${expression} AS key, count(*) AS count FROM events WHERE background = 0 GROUP BY key ORDER BY count DESC, key`).all() as { key: string; count: number }[];
+    const counts = await this.eventStats({ background: 'exclude' });
+    const keyed = (rows: readonly Count[]) => rows.map(({ key, count }) => ({ key, count }));
     return {
       articles: count('articles'),
       reports: count('reports'),
       events: count('events'),
       claims: count('claims'),
-      byCountry: groups("coalesce(country, 'unknown')"),
-      byType: groups("event_type || ' / ' || sub_event_type"),
-      byMonth: groups("CASE event_date WHEN '' THEN 'undated' ELSE substr(event_date, 1, 7) END").sort((a, b) => (a.key < b.key ? -1 : 1)),
+      byCountry: keyed(counts.byCountry),
+      byType: keyed(counts.byType),
+      byMonth: keyed(counts.byMonth),
     };
   }
 
@@ -515,39 +522,14 @@ export class SqliteStore implements Store {
   }
 
   async feeds(): Promise<FeedState[]> {
-    const rows = this.db.prepare('SELECT * FROM feeds ORDER BY added_at, url').all() as Record<string, unknown>[];
-    return rows.map((r) => ({
-      url: r.url as string,
-      outlet: r.outlet as string | null,
-      title: r.title as string | null,
-      addedAt: r.added_at as string,
-      etag: r.etag as string | null,
-      lastModified: r.last_modified as string | null,
-      lastPolledAt: r.last_polled_at as string | null,
-      lastOkAt: r.last_ok_at as string | null,
-      failures: r.failures as number,
-      lastError: r.last_error as string | null,
-      nextPollAt: r.next_poll_at as string | null,
-      itemsSeen: r.items_seen as number,
-    }));
+    const columns = Object.entries(FEED_COLUMNS).map(([key, column]) => `${column} AS ${key}`).join(', ');
+    return this.db.prepare(`SELECT ${columns} FROM feeds ORDER BY added_at, url`).all() as FeedState[];
   }
 
   async updateFeed(url: string, update: FeedUpdate): Promise<void> {
-    const columns: Record<keyof FeedUpdate, string> = {
-      outlet: 'outlet',
-      title: 'title',
-      etag: 'etag',
-      lastModified: 'last_modified',
-      lastPolledAt: 'last_polled_at',
-      lastOkAt: 'last_ok_at',
-      failures: 'failures',
-      lastError: 'last_error',
-      nextPollAt: 'next_poll_at',
-      itemsSeen: 'items_seen',
-    };
-    const entries = Object.entries(update).filter(([k]) => k in columns) as [keyof FeedUpdate, unknown][];
+    const entries = Object.entries(update).filter(([k]) => k in FEED_COLUMNS && k !== 'url' && k !== 'addedAt');
     if (entries.length === 0) return;
-    const sets = entries.map(([k]) => `${columns[k]} = ?`).join(', ');
+    const sets = entries.map(([k]) => `${FEED_COLUMNS[k as keyof FeedState]} = ?`).join(', ');
     this.db.prepare(`UPDATE feeds SET ${sets} WHERE url = ?`).run(...entries.map(([, v]) => v ?? null), url);
   }
 
