@@ -268,7 +268,7 @@ export class SqliteStore implements Store {
     const seq = this.statements.nextChange.get() as number;
     this.statements.upsertEvent.run({
       id: r.event_id,
-      record: JSON.stringify(r),
+      record: json,
       // '' for an undated event: it sorts after every date, and the (date, id) order needs no NULL case.
       event_date: r.event_date ?? '',
       country: r.country,
