@@ -116,7 +116,8 @@ export async function* exportChunks(records: AsyncIterable<EventRecord>, format:
   if (rows.length) yield stringify(rows);
 }
 
-function pick(record: EventRecord, fields: readonly string[]): Record<string, unknown> {
+/** The fields a client chose, ACLED's event_id_cnty standing for event_id. */
+export function pick(record: EventRecord, fields: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(fields.map((f) => [f, f === 'event_id_cnty' ? record.event_id : (record as Record<string, unknown>)[f] ?? null]));
 }
 

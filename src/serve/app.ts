@@ -6,7 +6,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { exportChunks } from '../export/formats.ts';
+import type { EventRecord } from '../contracts/record.ts';
+import { exportChunks, pick } from '../export/formats.ts';
 import { type ArticleDraft, articleId } from '../ingest/articles.ts';
 import { type IngestCounts, storeDrafts } from '../ingest/run.ts';
 import type { Store } from '../store/index.ts';
@@ -201,12 +202,10 @@ async function* pageStream<T>(items: T[]): AsyncGenerator<T> {
   yield* items;
 }
 
-function project(record: Record<string, unknown> & { event_id: string }, fields?: readonly string[]): Record<string, unknown> {
-  if (!fields) {
-    const { provenance: _, ...rest } = record;
-    return rest;
-  }
-  return Object.fromEntries(fields.map((f) => [f, f === 'event_id_cnty' ? record.event_id : (record[f] ?? null)]));
+function project(record: EventRecord, fields?: readonly string[]): Record<string, unknown> {
+  if (fields) return pick(record, fields);
+  const { provenance: _, ...rest } = record;
+  return rest;
 }
 
 function authorize(request: FastifyRequest, token: string | null): void {

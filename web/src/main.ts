@@ -8,14 +8,13 @@ import { EventMap, legend } from './map.ts';
 import { apiQuery, FILTER_NAMES, type Filters, readFilters, readView, writeFilters } from './state.ts';
 import { EVENT_TYPES, SUB_EVENT_TYPES, TYPE_COLOURS } from './taxonomy.ts';
 import { Timeline } from './timeline.ts';
-import { articleView, escalationView, eventCard } from './views.ts';
+import { articleView, escalationView, escapeHtml, eventCard } from './views.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('filters');
 const list = $<HTMLOListElement>('events');
 const count = $<HTMLHeadingElement>('count');
 const detail = $<HTMLElement>('detail');
-const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const map = new EventMap($('map'), (id) => openEvent(id));
 const timeline = new Timeline($('timeline'), (from, to) => applyFilters({ ...readFilters(), from, to }));

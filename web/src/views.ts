@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import { type ArticleDetail, type EventDetail, type EventRow, type FieldSpan, getJson } from './api.ts';
 
-const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+export const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const isArabic = (text: string) => /[\u0600-\u06FF]/.test(text);
 const direction = (text: string) => (isArabic(text) ? 'dir="rtl" lang="ar"' : 'dir="ltr" lang="en"');
 
