@@ -127,11 +127,18 @@ export function statisticCues(facts: SentenceFacts): MatchOf<'cue'>[] {
 export function isDeniedClaim(facts: SentenceFacts, cue: { first: number }, tokens: readonly Token[]): boolean {
   const denials = [...cuesOf(facts, 'negation'), ...cuesOf(facts, 'hedging')];
   if (denials.some((d) => d.end <= cue.first && cue.first - d.end <= 4)) return true;
-  // "ولم تعلن", "فلم يعلن": the conjunction clings to the negator.
-  return tokens.slice(Math.max(facts.sentence.firstToken, cue.first - 6), cue.first).some((t) => NEGATORS.has(t.key) || NEGATORS.has(t.key.replace(/^[وف](?=(لم|لن)$)/, '')));
+  return negatedBefore(tokens, cue.first, cue.first - Math.max(facts.sentence.firstToken, cue.first - 6), CLAIM_NEGATORS);
 }
 
-const NEGATORS = new Set(['لم', 'لن', 'no', 'not', 'never', 'nobody', 'none']);
+const CLAIM_NEGATORS = new Set(['لم', 'لن', 'no', 'not', 'never', 'nobody', 'none']);
+
+/**
+ * Whether one of `words` stands within `window` tokens before `first`. "ولم تعلن", "فلم يعلن", "وبدون":
+ * the conjunction clings to the negator.
+ */
+export function negatedBefore(tokens: readonly Token[], first: number, window: number, words: ReadonlySet<string>): boolean {
+  return tokens.slice(Math.max(0, first - window), first).some((t) => words.has(t.key) || words.has(t.key.replace(/^[وف]/, '')));
+}
 
 export function isQuoted(facts: SentenceFacts, token: number): boolean {
   return facts.quoted.some(([a, b]) => token >= a && token < b);

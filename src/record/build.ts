@@ -5,7 +5,7 @@ import { countCasualties } from '../assemble/casualties.ts';
 import type { NumberExpression } from '../assemble/numbers.ts';
 import type { ClaimDraft } from '../assemble/claims.ts';
 import type { Draft } from '../assemble/discourse.ts';
-import type { ArticleFacts } from '../assemble/facts.ts';
+import { type ArticleFacts, negatedBefore } from '../assemble/facts.ts';
 import { type ActorMention, assignRoles } from '../assemble/roles.ts';
 import type { ActorEntry, Lexicon, PlaceEntry } from '../lexicon/index.ts';
 import { choosePlace, type PlaceChoice, type PlaceMention } from '../resolve/place/index.ts';
@@ -275,8 +275,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   }
   // ACLED: live fire or snipers that wound protesters is force likely to kill, Excessive force too.
   // ("لم تستخدم الرصاص الحي", "did not use live fire": a denial is no use.)
-  const denied = (first: number) => ctx.article.text.tokens.slice(Math.max(0, first - 3), first).some((t) => DENIALS.has(t.key.replace(/^[وف](?=(لم|لن|دون)$)/, '')));
-  const lethalMeans = meansMatches(draft, ctx).filter((m) => LETHAL_AT_PROTESTS.has(m.item.id) && !denied(m.first));
+  const lethalMeans = meansMatches(draft, ctx).filter((m) => LETHAL_AT_PROTESTS.has(m.item.id) && !negatedBefore(ctx.article.text.tokens, m.first, 3, DENIALS));
   if (eventType === 'Protests' && subEventType !== 'Excessive force against protesters' && (toll.injured ?? 0) > 0 && lethalMeans.length > 0) {
     subEventType = 'Excessive force against protesters';
     provenance.sub_event_type.unshift(lethalMeans[0].item.id, 'rule.acled.live-fire-at-protest');
