@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { InputError } from '../contracts/errors.ts';
 import { exportChunks } from '../export/formats.ts';
 import { ParameterError, parseExportRequest } from '../serve/params.ts';
-import { openStore, storeLocation } from '../store/index.ts';
+import { withStore } from '../store/index.ts';
 
 export interface ExportOptions {
   db?: string;
@@ -27,14 +27,11 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
     if (error instanceof ParameterError) throw new InputError(`--${error.parameter.replace(/_/g, '-')}${error.message.slice(error.parameter.length)}`);
     throw error;
   }
-  const store = openStore(storeLocation(options.db));
-  try {
+  await withStore(options.db, async (store) => {
     const out = options.out ? createWriteStream(options.out) : process.stdout;
     await pipeline(Readable.from(exportChunks(store.streamEvents(request.filter), request.format, request.fields)), out);
     if (options.extras) {
       await pipeline(Readable.from(exportChunks(store.streamEvents(request.filter), 'extras-csv')), createWriteStream(options.extras));
     }
-  } finally {
-    await store.close();
-  }
+  });
 }

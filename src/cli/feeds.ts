@@ -1,7 +1,7 @@
 import { InputError } from '../contracts/errors.ts';
 import type { PollResult } from '../feeds/poll.ts';
 import { pollDueFeeds } from '../feeds/watch.ts';
-import { openStore, storeLocation } from '../store/index.ts';
+import { openStore, storeLocation, withStore } from '../store/index.ts';
 import { table } from './format.ts';
 
 function checkFeedUrl(value: string): string {
@@ -17,18 +17,14 @@ function checkFeedUrl(value: string): string {
 
 export async function feedsAddCommand(url: string, options: { db?: string; outlet?: string }): Promise<void> {
   const href = checkFeedUrl(url);
-  const store = openStore(storeLocation(options.db));
-  try {
+  await withStore(options.db, async (store) => {
     const added = await store.addFeed(href, options.outlet ?? null);
     process.stdout.write(added ? `added ${href}; \`marsad watch\` polls it\n` : `${href} is already watched\n`);
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 export async function feedsListCommand(options: { db?: string; json?: boolean }): Promise<void> {
-  const store = openStore(storeLocation(options.db));
-  try {
+  await withStore(options.db, async (store) => {
     const feeds = await store.feeds();
     if (options.json) {
       process.stdout.write(`${JSON.stringify(feeds, null, 2)}\n`);
@@ -36,9 +32,7 @@ export async function feedsListCommand(options: { db?: string; json?: boolean })
     }
     const rows = feeds.map((f) => [f.url, f.outlet ?? f.title, f.itemsSeen, f.lastOkAt?.slice(0, 16) ?? null, f.failures ? `${f.failures} failures: ${f.lastError}` : (f.lastError ?? 'ok'), f.nextPollAt?.slice(0, 16) ?? 'now']);
     process.stdout.write(feeds.length ? `${table(['feed', 'outlet', 'items', 'last ok', 'state', 'next poll'], rows)}\n` : 'no feeds yet: marsad feeds add URL\n');
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function report(results: PollResult[]): void {

@@ -1,11 +1,10 @@
 import { ingestPaths } from '../ingest/run.ts';
-import { openStore, storeLocation } from '../store/index.ts';
+import { withStore } from '../store/index.ts';
 import { ingestProgress } from './progress.ts';
 
 export async function ingestCommand(paths: string[], options: { db?: string; quiet?: boolean }): Promise<void> {
-  const store = openStore(storeLocation(options.db));
   const startedAt = Date.now();
-  try {
+  await withStore(options.db, async (store) => {
     const summary = await ingestPaths(paths, store, ingestProgress());
     const seconds = (Date.now() - startedAt) / 1000;
     const stats = await store.stats();
@@ -16,7 +15,5 @@ export async function ingestCommand(paths: string[], options: { db?: string; qui
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (summary.added === 0 && summary.duplicates === 0 && summary.rejected > 0) process.exitCode = 1;
-  } finally {
-    await store.close();
-  }
+  });
 }

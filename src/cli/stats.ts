@@ -1,9 +1,8 @@
-import { openStore, storeLocation } from '../store/index.ts';
+import { withStore } from '../store/index.ts';
 import { table } from './format.ts';
 
 export async function statsCommand(options: { db?: string; json?: boolean }): Promise<void> {
-  const store = openStore(storeLocation(options.db));
-  try {
+  await withStore(options.db, async (store) => {
     const stats = await store.stats();
     if (options.json) {
       process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
@@ -19,7 +18,5 @@ export async function statsCommand(options: { db?: string; json?: boolean }): Pr
         section('By month', stats.byMonth),
       ].join('\n\n') + '\n',
     );
-  } finally {
-    await store.close();
-  }
+  });
 }

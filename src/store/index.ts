@@ -28,3 +28,13 @@ export function openStore(location: string = storeLocation()): Store {
     throw new InputError(`${location}: cannot open the database (${(error as Error).message})`);
   }
 }
+
+/** Opens the store (`--db`, MARSAD_DB or the default), lends it to `use`, and closes it whatever happens. */
+export async function withStore<T>(location: string | undefined, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(storeLocation(location));
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
