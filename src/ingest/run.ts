@@ -78,7 +78,7 @@ export async function storeDrafts(
   store: Store,
   counts: IngestCounts,
   reject: (message: string, reason: string) => void,
-): Promise<NewArticle[]> {
+): Promise<void> {
   const articles = drafts.map(toStoredArticle);
   const known = await store.knownArticles(articles);
   const fresh: NewArticle[] = [];
@@ -94,12 +94,11 @@ export async function storeDrafts(
       reject(`${article.origin}: extraction failed (${(error as Error).message})`, 'extraction failed');
     }
   }
-  if (fresh.length === 0) return fresh;
+  if (fresh.length === 0) return;
   for (const outcome of await store.addArticles(fresh)) {
     if (outcome.status === 'added') {
       counts.added++;
       counts.events += outcome.events;
     } else counts.duplicates++;
   }
-  return fresh;
 }

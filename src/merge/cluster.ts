@@ -27,19 +27,18 @@ export function clusterReports(reports: readonly Report[], rules: MergeRules): R
     }
   }
 
-  const cores = new UnionFind(n);
-  for (const { i, j, strength } of links) if (strength === 'strong') cores.union(i, j);
-  const isCore = (i: number) => nodes[i].key?.precise === true;
-
+  // Strong links join precise reports into cores. A vague report that joins a core joins only that one,
+  // so the cores stay told apart by their roots while vague reports are attached.
   const groups = new UnionFind(n);
   for (const { i, j, strength } of links) if (strength === 'strong') groups.union(i, j);
+  const isCore = (i: number) => nodes[i].key?.precise === true;
   const unattached: number[] = [];
   for (let v = 0; v < n; v++) {
     if (isCore(v) || !nodes[v].key) continue;
     const reached = new Set<number>();
     for (const { i, j } of links) {
       const other = i === v ? j : j === v ? i : -1;
-      if (other >= 0 && isCore(other)) reached.add(cores.find(other));
+      if (other >= 0 && isCore(other)) reached.add(groups.find(other));
     }
     if (reached.size === 1) groups.union(v, [...reached][0]);
     else if (reached.size === 0) unattached.push(v);
