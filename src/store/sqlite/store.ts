@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { ClaimRecord, EventRecord } from '../../contracts/record.ts';
-import { clusterReports, combineReports, mergeKey, type MergeRules, type Report, linkStrength } from '../../merge/index.ts';
+import type { MergeRules, Report } from '../../merge/index.ts';
+import { type CandidateRow, candidateSearch, eventActors, linkedBlocks, planRegroup, reportColumns, searchTexts, sourceCount, type StoredReport } from '../regroup.ts';
 import { searchBody, searchQuery } from '../search-text.ts';
 import type {
   AddOutcome,
@@ -41,13 +42,6 @@ const FEED_COLUMNS: Record<keyof FeedState, string> = {
   nextPollAt: 'next_poll_at',
   itemsSeen: 'items_seen',
 };
-
-type CandidateRow = Omit<ReportRow, 'published' | 'outlet'>;
-
-/** The half-degree grid cell of a point. */
-function cellOf(latitude: number, longitude: number): number {
-  return Math.floor((latitude + 90) * 2) * 1000 + Math.floor((longitude + 180) * 2);
-}
 
 interface ReportRow {
   id: string;
@@ -173,19 +167,19 @@ export class SqliteStore implements Store {
         }
         this.statements.insertArticle.run({ ...article, ingestedAt: Date.now() });
         for (const record of extraction.events) {
-          const key = mergeKey(record, this.rules());
+          const columns = reportColumns(record, this.rules());
           const report: Report = { id: record.event_id, articleId: article.id, published: article.published, outlet: article.outlet, record };
           const inserted = this.statements.insertReport.run(
             report.id,
             article.id,
             '',
             report.id,
-            key?.family ?? null,
-            key?.dayLo ?? null,
-            key?.dayHi ?? null,
+            columns.family,
+            columns.dayLo,
+            columns.dayHi,
             record.latitude,
             record.longitude,
-            key?.precise ? cellOf(record.latitude as number, record.longitude as number) : null,
+            columns.cell,
             record.admin1,
             JSON.stringify(record),
           );
@@ -207,60 +201,33 @@ export class SqliteStore implements Store {
    * Every stored report connected to this one by a chain of possible same-event links. Stored blocks
    * are closed under links, so the new report's own links name every block it joins.
    */
-  private component(start: Report): Map<string, Report & { eventId: string; block: string }> {
+  private component(start: Report): Map<string, StoredReport> {
     const rules = this.rules();
     // A fresh report has no event yet (''), unless an earlier report of the same batch grouped it.
     const own = this.statements.reportRow.get(start.id) as { event_id: string; block: string };
-    const found = new Map<string, Report & { eventId: string; block: string }>([[start.id, { ...start, eventId: own.event_id, block: own.block }]]);
-    const key = mergeKey(start.record, rules);
-    if (!key) return found;
-    const window = { family: key.family, loFrom: key.dayLo - 2 * rules.dateWindow(3), hi: key.dayHi, lo: key.dayLo };
-    const rows: CandidateRow[] = key.admin1 ? (this.statements.sameRegion.all({ ...window, admin1: key.admin1 }) as CandidateRow[]) : [];
-    if (key.precise) {
-      const lat = key.latitude as number;
-      const lon = key.longitude as number;
-      const dLat = rules.placeRadiusKm(2) / 111;
-      const dLon = dLat / Math.max(0.2, Math.cos((lat * Math.PI) / 180));
-      const box = { south: lat - dLat, north: lat + dLat, west: lon - dLon, east: lon + dLon };
-      const cells = new Set([cellOf(box.south, box.west), cellOf(box.south, box.east), cellOf(box.north, box.west), cellOf(box.north, box.east)]);
-      for (const cell of cells) rows.push(...(this.statements.nearby.all({ ...window, ...box, cell }) as CandidateRow[]));
+    const found = new Map<string, StoredReport>([[start.id, { ...start, eventId: own.event_id, block: own.block }]]);
+    const search = candidateSearch(start.record, rules);
+    if (!search) return found;
+    const rows: CandidateRow[] = search.admin1 ? (this.statements.sameRegion.all({ ...search.window, admin1: search.admin1 }) as CandidateRow[]) : [];
+    if (search.near) {
+      for (const cell of search.near.cells) rows.push(...(this.statements.nearby.all({ ...search.window, ...search.near.box, cell }) as CandidateRow[]));
     }
-    const blocks = new Set<string>();
-    for (const row of rows) {
-      if (row.id === start.id || row.article_id === start.articleId || blocks.has(row.block)) continue;
-      const otherKey = mergeKey(JSON.parse(row.record) as EventRecord, rules);
-      if (otherKey && linkStrength(key, otherKey, rules)) blocks.add(row.block);
-    }
-    for (const block of blocks) {
+    for (const block of linkedBlocks(start, search.key, rows, rules)) {
       for (const row of this.statements.reportsOfBlock.all(block) as ReportRow[]) found.set(row.id, { ...toReport(row), eventId: row.event_id, block: row.block });
     }
     return found;
   }
 
   /** Recomputes the events of one component and writes what changed, leaving tombstones for events that went. */
-  private regroup(component: Map<string, Report & { eventId: string; block: string }>): void {
-    const rules = this.rules();
+  private regroup(component: Map<string, StoredReport>): void {
     const now = Date.now();
-    const block = [...component.keys()].sort()[0];
-    for (const report of component.values()) if (report.block !== block) this.statements.setReportBlock.run(block, report.id);
-    const before = new Set([...component.values()].map((r) => r.eventId).filter(Boolean));
-    const after = new Map<string, string>();
-    for (const cluster of clusterReports([...component.values()], rules)) {
-      const merged = combineReports(cluster, rules);
-      const id = merged.record.event_id;
-      const json = JSON.stringify(merged.record);
-      if (this.statements.eventRecord.get(id) !== json) this.writeEvent(merged.record, json, cluster.map((r) => r.record), now);
-      for (const reportId of merged.reportIds) {
-        after.set(reportId, id);
-        if (component.get(reportId)?.eventId !== id) this.statements.setReportEvent.run(id, reportId);
-      }
+    const plan = planRegroup(component, this.rules());
+    for (const id of plan.blockMoves) this.statements.setReportBlock.run(plan.block, id);
+    for (const merged of plan.events) {
+      if (this.statements.eventRecord.get(merged.record.event_id) !== merged.json) this.writeEvent(merged.record, merged.json, merged.reports, now);
     }
-    const live = new Set(after.values());
-    for (const old of before) {
-      if (live.has(old)) continue;
-      // An event is named after its smallest report: where that report went, the event went.
-      this.removeEvent(old, after.get(old) ?? null, now);
-    }
+    for (const [reportId, eventId] of plan.eventMoves) this.statements.setReportEvent.run(eventId, reportId);
+    for (const removal of plan.removals) this.removeEvent(removal.id, removal.mergedInto, now);
   }
 
   /** Stores an event with its actor and search rows under the next change number. */
@@ -284,21 +251,18 @@ export class SqliteStore implements Store {
       fatalities: r.fatalities,
       background: r.background ? 1 : 0,
       n_articles: r.article_ids.length,
-      n_sources: new Set(r.source.split(/;\s*/).filter(Boolean)).size,
+      n_sources: sourceCount(r),
       updated_at: now,
       seq,
     });
     this.statements.untombstone.run(r.event_id);
     this.statements.deleteActors.run(r.event_id);
-    for (const actor of new Set([r.actor1, r.actor2, ...r.assoc_actor_1.split(/;\s*/), ...r.assoc_actor_2.split(/;\s*/)])) {
-      if (actor) this.statements.insertActor.run(r.event_id, actor, r.event_date ?? '');
-    }
+    for (const actor of eventActors(r)) this.statements.insertActor.run(r.event_id, actor, r.event_date ?? '');
     const rowid = this.statements.eventRowid.get(r.event_id) as number;
     this.statements.deletePoint.run(rowid);
     if (r.latitude !== null && r.longitude !== null) this.statements.insertPoint.run(rowid, r.latitude, r.latitude, r.longitude, r.longitude);
     this.statements.deleteSearch.run(rowid);
-    const texts = [r.notes, r.location ?? '', ...reports.flatMap((report) => report.evidence.map((span) => span.text))];
-    this.statements.insertSearch.run(rowid, r.event_id, searchBody(texts));
+    this.statements.insertSearch.run(rowid, r.event_id, searchBody(searchTexts(r, reports)));
   }
 
   private removeEvent(id: string, mergedInto: string | null, now: number): void {
