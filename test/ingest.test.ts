@@ -132,7 +132,9 @@ describe('ingest', () => {
     assert.equal(gaza?.event_date, '2023-08-17');
   });
 
-  it('refuses a PostgreSQL URL with a clear message until that store exists', () => {
-    assert.throws(() => openStore('postgres://user:secret@db.example/marsad'), (e: Error) => /PostgreSQL store is not built yet/.test(e.message) && !e.message.includes('secret'));
+  it('names an unreachable PostgreSQL server in its error, without the password', async () => {
+    const store = openStore('postgres://user:secret@127.0.0.1:1/marsad');
+    await assert.rejects(store.stats(), (e: Error) => e.message.startsWith('postgres://user:…@127.0.0.1:1/marsad: cannot open the database') && !e.message.includes('secret'));
+    await store.close();
   });
 });

@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import type { ArticleDraft } from '../src/ingest/articles.ts';
 import { type IngestCounts, storeDrafts } from '../src/ingest/run.ts';
 import { openStore, type Store } from '../src/store/index.ts';
+import { freshPostgres, postgresUrl } from './support/databases.ts';
 
 /** corpus/merge: six events each reported by three articles in two languages, and distractors beside them. */
 const FOLDER = join(import.meta.dirname, '..', 'corpus', 'merge');
@@ -112,5 +113,24 @@ describe('merging reports of the same event across articles (corpus/merge)', () 
     const counts: IngestCounts = { files: 0, added: 0, duplicates: 0, rejected: 0, events: 0 };
     await storeDrafts(shuffle(drafts, 5), store, counts, (message) => assert.fail(message));
     assert.equal(await snapshot(store), expected);
+  });
+});
+
+describe('merging on PostgreSQL, concurrently', { skip: postgresUrl ? false : 'MARSAD_TEST_PG is not set' }, () => {
+  it('ends with the same events as SQLite when four writers store reports of the same events at the same moment', async () => {
+    const expected = await snapshot(await ingestInOrder(drafts, 'sqlite-reference'));
+    const location = await freshPostgres('merge-concurrent');
+    // Four stores, four connection pools: as four worker processes would write.
+    const writers = [0, 1, 2, 3].map(() => openStore(location));
+    stores.push(...writers);
+    const order = shuffle(drafts, 11);
+    const counts: IngestCounts = { files: 0, added: 0, duplicates: 0, rejected: 0, events: 0 };
+    await Promise.all(
+      writers.map(async (writer, w) => {
+        for (let i = w; i < order.length; i += writers.length) await storeDrafts([order[i]], writer, counts, (message) => assert.fail(message));
+      }),
+    );
+    assert.equal(counts.added, drafts.length);
+    assert.equal(await snapshot(writers[0]), expected);
   });
 });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../contracts/errors.ts';
 import { getLexicon } from '../lexicon/index.ts';
 import { loadMergeRules, type MergeRules } from '../merge/index.ts';
+import { PostgresStore } from './postgres/store.ts';
 import { SqliteStore } from './sqlite/store.ts';
 import type { Store } from './store.ts';
 
@@ -18,10 +19,13 @@ function mergeRules(): MergeRules {
   return rules;
 }
 
+export function isPostgres(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** A SQLite file path, or a postgres:// URL for the shared store (opened lazily: errors come with the first call). */
 export function openStore(location: string = storeLocation()): Store {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new InputError(`${location.replace(/\/\/[^@/]*@/, '//…@')}: the PostgreSQL store is not built yet; use a SQLite file path`);
-  }
+  if (isPostgres(location)) return new PostgresStore(location, mergeRules);
   try {
     return new SqliteStore(location, mergeRules);
   } catch (error) {
