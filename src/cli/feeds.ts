@@ -1,7 +1,9 @@
 import { InputError } from '../contracts/errors.ts';
 import type { PollResult } from '../feeds/poll.ts';
 import { pollDueFeeds } from '../feeds/watch.ts';
-import { openStore, storeLocation, withStore } from '../store/index.ts';
+import type { SubmitDrafts } from '../ingest/run.ts';
+import { type ArticleQueue, enqueueDrafts, openQueue } from '../queue/articles.ts';
+import { isPostgres, openStore, storeLocation, withStore } from '../store/index.ts';
 import { table } from './format.ts';
 
 function checkFeedUrl(value: string): string {
@@ -37,7 +39,7 @@ export async function feedsListCommand(options: { db?: string; json?: boolean })
 
 function report(results: PollResult[]): void {
   for (const r of results) {
-    const what = r.status === 'failed' ? `failed: ${r.error}` : r.status === 'not-modified' ? 'not modified' : `${r.items} new items, ${r.added} articles added, ${r.duplicates} duplicates, ${r.rejected} rejected`;
+    const what = r.status === 'failed' ? `failed: ${r.error}` : r.status === 'not-modified' ? 'not modified' : `${r.items} new items, ${r.queued === undefined ? `${r.added} articles added` : `${r.queued} queued for the workers`}, ${r.duplicates} duplicates, ${r.rejected} rejected`;
     process.stderr.write(`${new Date().toISOString()} ${r.feed}: ${what}\n`);
     for (const problem of r.problems) process.stderr.write(`  ${problem}\n`);
   }
@@ -49,7 +51,11 @@ export async function watchCommand(options: { db?: string; interval: string; onc
   const timeoutSeconds = Number(options.timeout);
   if (!Number.isFinite(intervalSeconds) || intervalSeconds < 10) throw new InputError(`--interval: "${options.interval}" must be a number of seconds, at least 10`);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new InputError(`--timeout: "${options.timeout}" must be a positive number of seconds`);
-  const store = openStore(storeLocation(options.db));
+  const location = storeLocation(options.db);
+  const store = openStore(location);
+  // On PostgreSQL the watcher only fetches: the items go to the queue, and the workers extract them.
+  const queue: ArticleQueue | null = isPostgres(location) ? await openQueue(location) : null;
+  const submit: SubmitDrafts | undefined = queue ? (drafts, counts) => enqueueDrafts(queue, drafts, counts).then(() => undefined) : undefined;
   const policy = { timeoutMs: timeoutSeconds * 1000, retries: 2, backoffMs: 1000, maxBytes: 10 * 1024 * 1024, userAgent: 'Marsad/0.1 (conflict-event observatory)' };
   let stopping = false;
   let wake: (() => void) | null = null;
@@ -62,7 +68,7 @@ export async function watchCommand(options: { db?: string; interval: string; onc
   try {
     if ((await store.feeds()).length === 0) throw new InputError('no feeds to watch: add one with `marsad feeds add URL`');
     do {
-      report(await pollDueFeeds(store, { intervalSeconds, policy, all: options.once }));
+      report(await pollDueFeeds(store, { intervalSeconds, policy, all: options.once, submit }));
       if (options.once || stopping) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -70,6 +76,7 @@ export async function watchCommand(options: { db?: string; interval: string; onc
       });
     } while (!stopping);
   } finally {
+    await queue?.close();
     await store.close();
   }
 }

@@ -13,6 +13,7 @@ import { statsCommand } from './stats.ts';
 import { feedsAddCommand, feedsListCommand, watchCommand } from './feeds.ts';
 import { serveCommand } from './serve.ts';
 import { exportCommand } from './export.ts';
+import { migrateCommand, queueCommand, workerCommand } from './queue.ts';
 import { InputError } from '../ingest/input.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -73,7 +74,7 @@ program.command('schema').description('print the JSON Schema of the record, clai
   process.stdout.write(`${JSON.stringify(recordJsonSchemas(), null, 2)}\n`);
 });
 
-const db = new Option('--db <file>', 'the SQLite database (default: $MARSAD_DB, else ./data/marsad.db)');
+const db = new Option('--db <file|url>', 'the store: a SQLite file or a postgres:// URL (default: $MARSAD_DB, else ./data/marsad.db)');
 
 program
   .command('ingest')
@@ -138,6 +139,26 @@ program
   .option('--fields <names>', 'columns, separated by |')
   .addOption(db)
   .action(exportCommand);
+
+program
+  .command('worker')
+  .description('PostgreSQL deployments: take queued articles, extract, merge and store them; run one per core, on any number of machines')
+  .option('--concurrency <n>', 'jobs in flight in this process', '2')
+  .addOption(db)
+  .action(workerCommand);
+
+program
+  .command('queue')
+  .description('PostgreSQL deployments: depth, rate and failures of the article queue')
+  .option('--json', 'as JSON')
+  .addOption(db)
+  .action(queueCommand);
+
+program
+  .command('migrate')
+  .description('bring the store\'s schema (and the queue\'s, on PostgreSQL) to the current version')
+  .addOption(db)
+  .action(migrateCommand);
 
 program
   .command('start')

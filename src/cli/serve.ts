@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { InputError } from '../contracts/errors.ts';
 import { ROOT } from '../contracts/paths.ts';
 import { buildApp } from '../serve/app.ts';
-import { openStore, type Store, storeLocation } from '../store/index.ts';
+import { type ArticleQueue, openQueue } from '../queue/articles.ts';
+import { isPostgres, openStore, type Store, storeLocation } from '../store/index.ts';
 
 /** The web app as `npm run build:web` (run by npm install) leaves it. */
 export const WEB_ROOT = join(ROOT, 'web', 'dist');
@@ -14,10 +15,11 @@ export function checkPort(value: string): number {
 }
 
 /** Serves a store until SIGINT or SIGTERM, then closes it; prints the address. */
-export async function serveStore(store: Store, host: string, port: number): Promise<void> {
-  const app = await buildApp({ store, token: process.env.MARSAD_TOKEN || null, logger: process.env.MARSAD_LOG !== 'off', webRoot: WEB_ROOT });
+export async function serveStore(store: Store, host: string, port: number, queue: ArticleQueue | null = null): Promise<void> {
+  const app = await buildApp({ store, queue, token: process.env.MARSAD_TOKEN || null, logger: process.env.MARSAD_LOG !== 'off', webRoot: WEB_ROOT });
   const stop = async () => {
     await app.close();
+    await queue?.close();
     await store.close();
     process.exit(0);
   };
@@ -26,6 +28,7 @@ export async function serveStore(store: Store, host: string, port: number): Prom
   try {
     await app.listen({ port, host });
   } catch (error) {
+    await queue?.close();
     await store.close();
     throw new InputError(`cannot listen on ${host}:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -36,5 +39,6 @@ export async function serveStore(store: Store, host: string, port: number): Prom
 
 export async function serveCommand(options: { port: string; host: string; db?: string }): Promise<void> {
   const port = checkPort(options.port);
-  await serveStore(openStore(storeLocation(options.db)), options.host, port);
+  const location = storeLocation(options.db);
+  await serveStore(openStore(location), options.host, port, isPostgres(location) ? await openQueue(location) : null);
 }

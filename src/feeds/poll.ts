@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { dayOf } from '../ingest/html-metadata.ts';
 import { readHtmlArticle } from '../ingest/html.ts';
 import { type ArticleDraft, articleId } from '../ingest/articles.ts';
-import { type IngestCounts, storeDrafts } from '../ingest/run.ts';
+import { type IngestCounts, storeDrafts, type SubmitDrafts } from '../ingest/run.ts';
 import type { FeedState, Store } from '../store/index.ts';
 import { DEFAULT_POLICY, decodeBody, type FetchPolicy, fetchUrl } from './http.ts';
 
@@ -14,6 +14,8 @@ export interface PollOptions {
   /** An item whose text is shorter than this is a summary: the page it links to is fetched. */
   readonly summaryChars?: number;
   readonly now?: () => Date;
+  /** Where the new items go; by default they are extracted and stored here. */
+  readonly submit?: SubmitDrafts;
 }
 
 export interface PollResult extends IngestCounts {
@@ -85,7 +87,8 @@ export async function pollFeed(feed: FeedState, store: Store, options: PollOptio
     counts.rejected++;
     problems.push(message);
   };
-  if (drafts.length) await storeDrafts(drafts, store, counts, reject);
+  const submit: SubmitDrafts = options.submit ?? ((d, c, r) => storeDrafts(d, store, c, r));
+  if (drafts.length) await submit(drafts, counts, reject);
   await store.markFeedItems(feed.url, done);
   await store.updateFeed(feed.url, {
     title: fetchedMeta.title,

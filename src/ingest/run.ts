@@ -9,6 +9,8 @@ export interface IngestCounts {
   duplicates: number;
   rejected: number;
   events: number;
+  /** Articles handed to the workers' queue instead of stored here (PostgreSQL deployments). */
+  queued?: number;
 }
 
 export interface IngestSummary extends IngestCounts {
@@ -71,6 +73,9 @@ export async function ingestPaths(paths: readonly string[], store: Store, progre
   progress.stop();
   return summary;
 }
+
+/** Where new articles go: extracted and stored at once, or queued for the workers (PostgreSQL). */
+export type SubmitDrafts = (drafts: readonly ArticleDraft[], counts: IngestCounts, reject: (message: string, reason: string) => void) => Promise<void>;
 
 /** The drafts not yet stored are extracted and stored in one transaction. */
 export async function storeDrafts(

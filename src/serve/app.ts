@@ -10,6 +10,7 @@ import type { EventRecord } from '../contracts/record.ts';
 import { exportChunks, pick } from '../export/formats.ts';
 import { type ArticleDraft, articleId } from '../ingest/articles.ts';
 import { type IngestCounts, storeDrafts } from '../ingest/run.ts';
+import { type ArticleQueue, enqueueDrafts } from '../queue/articles.ts';
 import type { Store } from '../store/index.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { encodeCursor, ParameterError, parseEventsRequest, parseExportRequest, parseStatsRequest } from './params.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Largest accepted request body, in bytes. */
   readonly bodyLimit?: number;
   readonly logger?: boolean;
+  /** On PostgreSQL: posted articles are queued for the workers rather than extracted in the request. */
+  readonly queue?: ArticleQueue | null;
 }
 
 const ArticleBody = z
@@ -89,6 +92,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (path.includes(`${sep}assets${sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
     } });
   }
+
+  // Liveness: the process answers. Readiness: it can serve, i.e. the store (and queue) answer.
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const checks: Record<string, string> = {};
+    try {
+      await store.ping();
+      checks.store = 'ok';
+    } catch (error) {
+      checks.store = (error as Error).message;
+    }
+    if (options.queue) {
+      try {
+        await options.queue.boss.getQueueSize('marsad-articles');
+        checks.queue = 'ok';
+      } catch (error) {
+        checks.queue = (error as Error).message;
+      }
+    }
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
 
   app.get('/openapi.json', async () => openApiDocument());
   app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
@@ -183,6 +208,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const drafts = articleDrafts(request.body, request.headers['content-type'] ?? '');
       const counts: IngestCounts = { files: 0, added: 0, duplicates: 0, rejected: 0, events: 0 };
       const rejected: string[] = [];
+      if (options.queue) {
+        const jobs = await enqueueDrafts(options.queue, drafts, counts);
+        return reply.code(202).send({ success: true, queued: counts.queued ?? 0, duplicates: counts.duplicates, rejected, articles: jobs });
+      }
       await storeDrafts(drafts, store, counts, (message) => rejected.push(message));
       const articles = await Promise.all(
         drafts.map(async (draft) => {

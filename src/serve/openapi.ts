@@ -23,11 +23,14 @@ const OPERATIONS: readonly Operation[] = [
     summary: `The filtered events as a streamed file: ${EXPORT_FORMATS.join(', ')}`,
     parameters: [...FILTERS, { name: 'format', description: `${EXPORT_FORMATS.join(', ')} (default acled-csv)` }, { name: 'fields', description: 'columns, separated by |' }],
   },
+  { path: '/healthz', summary: 'Liveness: 200 while the process answers', parameters: [] },
+  { path: '/readyz', summary: 'Readiness: 200 when the store (and, on PostgreSQL, the queue) answer; 503 naming the check that failed', parameters: [] },
   { path: '/api/articles/{id}', summary: 'A stored article\'s text, the events it reported with their evidence spans, and its claims', parameters: [], pathParameter: 'id' },
   {
     path: '/api/articles',
     method: 'post',
-    summary: 'Extract and store articles: one JSON article, {"articles": [...]}, or JSONL (application/x-ndjson). Needs Authorization: Bearer MARSAD_TOKEN',
+    summary:
+      'Extract and store articles: one JSON article, {"articles": [...]}, or JSONL (application/x-ndjson). Needs Authorization: Bearer MARSAD_TOKEN. On a PostgreSQL store the articles are queued for the workers (202, with each article\'s job id)',
     parameters: [],
     body: 'ArticleInput',
   },

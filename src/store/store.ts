@@ -157,5 +157,7 @@ export interface Store {
   /** Which of these feed item keys were seen before. */
   seenFeedItems(feedUrl: string, keys: readonly string[]): Promise<Set<string>>;
   markFeedItems(feedUrl: string, items: readonly { key: string; articleId: string | null }[]): Promise<void>;
+  /** Resolves when the database answers with its schema current; rejects with the reason (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
