@@ -80,6 +80,7 @@ program
   .command('ingest')
   .description('read articles (.txt, .html, .jsonl, and folders of them), extract their events and store them merged; idempotent')
   .argument('<paths...>', 'files and folders')
+  .option('--queue', 'PostgreSQL store: only read the articles and queue them for `marsad worker` processes')
   .addOption(db)
   .action(ingestCommand);
 

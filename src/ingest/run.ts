@@ -34,7 +34,8 @@ const CHUNK = 200;
  * transaction, each chunk of a JSONL file one; a bad file or line is reported and skipped, and
  * articles already stored (same text or same URL) are skipped before extraction.
  */
-export async function ingestPaths(paths: readonly string[], store: Store, progress: IngestProgress): Promise<IngestSummary> {
+export async function ingestPaths(paths: readonly string[], store: Store, progress: IngestProgress, submit?: SubmitDrafts): Promise<IngestSummary> {
+  const send: SubmitDrafts = submit ?? ((drafts, counts, reject) => storeDrafts(drafts, store, counts, reject));
   const files = listInputFiles(paths);
   const summary: IngestSummary = { files: 0, added: 0, duplicates: 0, rejected: 0, events: 0, reasons: new Map() };
   const reject = (message: string, reason: string) => {
@@ -58,12 +59,12 @@ export async function ingestPaths(paths: readonly string[], store: Store, progre
         }
         chunk.push(item.draft);
         if (chunk.length >= CHUNK) {
-          await storeDrafts(chunk, store, summary, reject);
+          await send(chunk, summary, reject);
           chunk = [];
           progress.update(summary);
         }
       }
-      if (chunk.length) await storeDrafts(chunk, store, summary, reject);
+      if (chunk.length) await send(chunk, summary, reject);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       reject(error.message, error.message.replace(/^[^:]*: /, '').replace(/\s*\(.*\)$/, '').replace(/[\d.]+ MB/, 'N MB'));

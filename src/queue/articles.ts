@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { InputError } from '../contracts/errors.ts';
-import { type ArticleDraft, articleId } from '../ingest/articles.ts';
+import { type ArticleDraft, articleId, toStoredArticle } from '../ingest/articles.ts';
 import type { IngestCounts } from '../ingest/run.ts';
+import type { Store } from '../store/index.ts';
 import { redactUrl } from '../store/postgres/store.ts';
 
 /**
@@ -96,13 +97,18 @@ export async function openQueue(url: string, settings: QueueSettings = queueSett
 }
 
 /**
- * Queues articles for the workers. Counts go to `queued`; an article whose job is still known is
- * counted as a duplicate, as the store would count it.
+ * Queues articles for the workers. Counts go to `queued`; an article already stored (same text or
+ * URL) or whose job is still known is counted as a duplicate, as the store would count it.
  */
-export async function enqueueDrafts(queue: ArticleQueue, drafts: readonly ArticleDraft[], counts: IngestCounts): Promise<{ id: string; job: string }[]> {
+export async function enqueueDrafts(queue: ArticleQueue, drafts: readonly ArticleDraft[], counts: IngestCounts, store?: Store): Promise<{ id: string; job: string }[]> {
   const jobs: { id: string; job: string }[] = [];
+  const known = store ? await store.knownArticles(drafts.map(toStoredArticle)) : new Set<string>();
   for (const draft of drafts) {
     const id = articleId(draft.text);
+    if (known.has(id) || (draft.url && known.has(draft.url))) {
+      counts.duplicates++;
+      continue;
+    }
     const job = jobId(id);
     const sent = await queue.boss.send(ARTICLE_QUEUE, draft, { id: job });
     if (sent) counts.queued = (counts.queued ?? 0) + 1;

@@ -53,7 +53,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   const ids: string[] = [];
   for (let i = 0; i < Math.max(1, options.concurrency); i++) {
-    ids.push(await queue.boss.work<ArticleDraft>(ARTICLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: queue.settings.pollingSeconds }, handle));
+    // pg-boss waits a polling interval after every fetch; after a job there may be more waiting, so
+    // the worker is told to fetch again at once, and only an empty fetch waits.
+    const slot = i;
+    ids.push(
+      await queue.boss.work<ArticleDraft>(ARTICLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: queue.settings.pollingSeconds }, async (jobs) => {
+        try {
+          return await handle(jobs);
+        } finally {
+          queue.boss.notifyWorker(ids[slot]);
+        }
+      }),
+    );
   }
   logger.info({ queue: ARTICLE_QUEUE, concurrency: ids.length, store: store.location }, 'worker started');
   return {

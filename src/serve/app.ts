@@ -209,7 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const counts: IngestCounts = { files: 0, added: 0, duplicates: 0, rejected: 0, events: 0 };
       const rejected: string[] = [];
       if (options.queue) {
-        const jobs = await enqueueDrafts(options.queue, drafts, counts);
+        const jobs = await enqueueDrafts(options.queue, drafts, counts, store);
         return reply.code(202).send({ success: true, queued: counts.queued ?? 0, duplicates: counts.duplicates, rejected, articles: jobs });
       }
       await storeDrafts(drafts, store, counts, (message) => rejected.push(message));
