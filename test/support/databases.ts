@@ -42,3 +42,33 @@ export const backends: readonly Backend[] = [
   { name: 'SQLite', skip: false, fresh: async (name) => join(work, `${name}.db`) },
   { name: 'PostgreSQL', skip: postgresUrl ? false : 'MARSAD_TEST_PG is not set', fresh: freshPostgres },
 ];
+
+/** A new, empty database of its own (the queue's pg-boss schema is per database, so queue tests need one). */
+export async function freshDatabase(name: string): Promise<string> {
+  if (!postgresUrl) throw new Error('MARSAD_TEST_PG is not set');
+  const database = `marsad_t_${name.replace(/\W/g, '_')}_${run}`.toLowerCase();
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(postgresUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Drops the databases this run made (they are also dropped by name on the next run's creation). */
+export async function dropDatabase(url: string): Promise<void> {
+  if (!postgresUrl) return;
+  const database = new URL(url).pathname.slice(1);
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
