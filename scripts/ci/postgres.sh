@@ -8,6 +8,9 @@ if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(pg_lsclusters -h 2>/dev
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
+if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+  as_root pg_createcluster "$(ls /usr/lib/postgresql | sort -n | tail -1)" main >/dev/null
+fi
 read -r version cluster port status _ < <(pg_lsclusters -h | head -1)
 if [ "$status" != "online" ]; then as_root pg_ctlcluster "$version" "$cluster" start; fi
 database="${MARSAD_PG_DATABASE:-marsad_test}"
