@@ -3,45 +3,27 @@
  * and the cost of merging one more article into a store of 10,000 and of 100,000 events.
  * Run: npm run bench (or node --import tsx bench/store.bench.ts [--large 100000])
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../src/contracts/paths.ts';
-import { type ArticleDraft, extractStored, toStoredArticle } from '../src/ingest/articles.ts';
+import { extractStored, toStoredArticle } from '../src/ingest/articles.ts';
 import { type IngestProgress, ingestPaths } from '../src/ingest/run.ts';
 import { getLexicon } from '../src/lexicon/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { syntheticArticles } from '../scripts/store/synthetic.ts';
+import { devCopies } from '../scripts/corpus/dev-copies.ts';
 
 const LARGE = Number(process.argv[process.argv.indexOf('--large') + 1]) || 100_000;
 const ARTICLES = 3000;
 const work = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
 const silent: IngestProgress = { start() {}, update() {}, problem() {}, stop() {} };
 
-/** The project's own articles with their publication dates, each made unique by a closing line. */
-function corpus(): ArticleDraft[] {
-  const base: ArticleDraft[] = [];
-  for (const folder of ['corpus/samples', 'corpus/dev/ar1', 'corpus/dev/ar2', 'corpus/dev/en']) {
-    for (const line of readFileSync(join(ROOT, folder, 'gold.jsonl'), 'utf8').split('\n').filter(Boolean)) {
-      const g = JSON.parse(line) as { id: string; text: string; published: string; outlet: string | null };
-      base.push({ text: g.text, published: g.published, outlet: g.outlet, externalId: g.id, origin: folder });
-    }
-  }
-  // Copies come in pairs a few weeks apart, so that each event has about two reports, as in a live store.
-  const shifted = (day: string | null | undefined, copy: number) =>
-    day ? new Date(Date.parse(`${day}T00:00:00Z`) + Math.floor(copy / 2) * 23 * 86_400_000).toISOString().slice(0, 10) : null;
-  return Array.from({ length: ARTICLES }, (_, i) => {
-    const original = base[i % base.length];
-    return { ...original, published: shifted(original.published, Math.floor(i / base.length)), text: `${original.text}\n(${i})` };
-  });
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 getLexicon();
-const drafts = corpus();
+const drafts = devCopies(ARTICLES);
 const mb = drafts.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1048576;
 
 // Baseline: the pipeline alone, no store.

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { ingestPaths } from '../src/ingest/run.ts';
+import { logger } from '../src/log.ts';
+import { openQueue } from '../src/queue/articles.ts';
+import { startWorker as startInProcess } from '../src/queue/worker.ts';
+import { buildApp } from '../src/serve/app.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { wireArticles } from '../scripts/corpus/wire-articles.ts';
 import { dropDatabase, freshDatabase, postgresUrl } from './support/databases.ts';
@@ -117,6 +121,42 @@ describe('workers on PostgreSQL', { skip: postgresUrl ? false : 'MARSAD_TEST_PG 
     } finally {
       await store.close();
     }
+  });
+
+  it('queues a POSTed article (202 with its job), a worker stores it, and /readyz tells a dead database from a live one', async () => {
+    const url = await freshDatabase('api_queue');
+    databases.push(url);
+    const store = openStore(url);
+    const queue = await openQueue(url);
+    const app = await buildApp({ store, queue, token: 'secret' });
+    try {
+      assert.equal((await app.inject({ url: '/readyz' })).statusCode, 200);
+      const [article] = wireArticles(1);
+      const post = () => app.inject({ method: 'POST', url: '/api/articles', headers: { authorization: 'Bearer secret' }, payload: { text: article.text, published: article.published, outlet: article.outlet } });
+      const first = await post();
+      assert.equal(first.statusCode, 202, first.body);
+      const body = first.json() as { queued: number; articles: { id: string; job: string }[] };
+      assert.equal(body.queued, 1);
+      assert.equal((await post()).json().duplicates, 1, 'the same article again is the same job');
+      const worker = await startInProcess({ queue, store: openStore(url), concurrency: 1, logger: logger.child({ test: true }, { level: 'silent' }) });
+      const deadline = Date.now() + 30_000;
+      while (worker.done().completed < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await worker.stop();
+      const stored = await app.inject({ url: `/api/articles/${body.articles[0].id}` });
+      assert.equal(stored.statusCode, 200);
+      assert.equal((stored.json() as { events: unknown[] }).events.length, 1);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+    const dead = openStore('postgres://marsad:wrong@127.0.0.1:1/none');
+    const deadApp = await buildApp({ store: dead });
+    const ready = await deadApp.inject({ url: '/readyz' });
+    assert.equal(ready.statusCode, 503);
+    assert.match(ready.json().checks.store, /cannot open the database/);
+    assert.equal((await deadApp.inject({ url: '/healthz' })).statusCode, 200);
+    await deadApp.close();
+    await dead.close();
   });
 
   it('retries the job of a worker killed mid-job, and nothing is lost or stored twice', async () => {

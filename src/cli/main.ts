@@ -115,6 +115,7 @@ program
   .description('the HTTP API (and its docs at /docs); writes need MARSAD_TOKEN')
   .option('--port <port>', 'port', '8080')
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--read-only', 'serve reads only, opening no queue (for an instance on a PostgreSQL read replica)')
   .addOption(db)
   .action(serveCommand);
 

@@ -15,8 +15,8 @@ export function checkPort(value: string): number {
 }
 
 /** Serves a store until SIGINT or SIGTERM, then closes it; prints the address. */
-export async function serveStore(store: Store, host: string, port: number, queue: ArticleQueue | null = null): Promise<void> {
-  const app = await buildApp({ store, queue, token: process.env.MARSAD_TOKEN || null, logger: process.env.MARSAD_LOG !== 'off', webRoot: WEB_ROOT });
+export async function serveStore(store: Store, host: string, port: number, queue: ArticleQueue | null = null, readOnly = false): Promise<void> {
+  const app = await buildApp({ store, queue, token: readOnly ? null : process.env.MARSAD_TOKEN || null, logger: process.env.MARSAD_LOG !== 'off', webRoot: WEB_ROOT });
   const stop = async () => {
     await app.close();
     await queue?.close();
@@ -34,11 +34,13 @@ export async function serveStore(store: Store, host: string, port: number, queue
   }
   const address = app.server.address();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`;
-  process.stdout.write(`serving ${store.location} at ${url}  (the map: ${url}/ ; API docs: ${url}/docs; writes ${process.env.MARSAD_TOKEN ? 'need the bearer token' : 'are off: set MARSAD_TOKEN'})\n`);
+  process.stdout.write(`serving ${store.location} at ${url}  (the map: ${url}/ ; API docs: ${url}/docs; writes ${readOnly ? 'are off: read-only' : process.env.MARSAD_TOKEN ? 'need the bearer token' : 'are off: set MARSAD_TOKEN'})\n`);
 }
 
-export async function serveCommand(options: { port: string; host: string; db?: string }): Promise<void> {
+export async function serveCommand(options: { port: string; host: string; db?: string; readOnly?: boolean }): Promise<void> {
   const port = checkPort(options.port);
   const location = storeLocation(options.db);
-  await serveStore(openStore(location), options.host, port, isPostgres(location) ? await openQueue(location) : null);
+  // A read-only instance (on a PostgreSQL replica) opens no queue and refuses writes.
+  const queue = isPostgres(location) && !options.readOnly ? await openQueue(location) : null;
+  await serveStore(openStore(location), options.host, port, queue, options.readOnly);
 }

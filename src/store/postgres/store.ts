@@ -97,12 +97,19 @@ export class PostgresStore implements Store {
 
   /** Applies the numbered migrations not yet applied, under a lock so that workers starting together apply each once. */
   async migrate(): Promise<number> {
+    // A current schema is only read, never locked: API instances may run on a read-only replica.
+    const files = readdirSync(MIGRATIONS).filter((f) => /^\d+-.*\.sql$/.test(f));
+    const exists = (await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(this.db)).rows[0].t;
+    if (exists) {
+      const applied = new Set((await this.db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+      if (files.every((f) => applied.has(Number.parseInt(f, 10)))) return 0;
+    }
     return this.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext('marsad:migrations'))`.execute(trx);
       await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(trx);
       const applied = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
       let count = 0;
-      for (const file of readdirSync(MIGRATIONS).filter((f) => /^\d+-.*\.sql$/.test(f)).sort()) {
+      for (const file of files.sort()) {
         const version = Number.parseInt(file, 10);
         if (applied.has(version)) continue;
         await sql.raw(readFileSync(join(MIGRATIONS, file), 'utf8')).execute(trx);
