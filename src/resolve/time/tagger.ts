@@ -61,8 +61,12 @@ function atomsByStart(tokens: readonly Token[], matches: readonly LexMatch[], nu
   const atoms = new Map<number, Atom>();
   for (const n of numbers) {
     // A number word is part of a date only as a count of units: "ثلاثة أيام", "two weeks".
-    const unitFollows = matches.some((m) => m.first === n.end && m.item.kind === 'time' && m.item.entry.kind === 'unit');
-    if (!n.vague && tokens[n.first].script !== 'digit' && unitFollows) atoms.set(n.first, { type: 'number', value: n.value, vague: false, start: n.first, end: n.end, id: n.ids[0] ?? 'number' });
+    // Not a word that is itself a deictic ("شخصان اليوم": today, not two days), and not a dual noun of
+    // people ("مدنيان"), which counts persons.
+    const after = matches.filter((m) => m.first === n.end && m.item.kind === 'time');
+    const unitFollows = after.some((m) => m.item.entry.kind === 'unit') && !after.some((m) => m.item.entry.kind !== 'unit' && m.end > n.end);
+    const countsPersons = n.ids.some((id) => id.includes('dual-person'));
+    if (!n.vague && tokens[n.first].script !== 'digit' && unitFollows && !countsPersons) atoms.set(n.first, { type: 'number', value: n.value, vague: false, start: n.first, end: n.end, id: n.ids[0] ?? 'number' });
   }
   for (const m of matches) {
     if (m.item.kind !== 'time') continue;
