@@ -68,7 +68,9 @@ export type LinkStrength = 'strong' | 'weak';
 export function linkStrength(a: MergeKey, b: MergeKey, rules: MergeRules): LinkStrength | null {
   if (a.family !== b.family) return null;
   if (a.dayLo > b.dayHi || b.dayLo > a.dayHi) return null;
-  if (a.country && b.country && a.country !== b.country) return null;
+  // Never across countries, and a report with no country only with another: a stored block then lies
+  // in one country, which is what lets concurrent writers lock by family and country.
+  if (a.country !== b.country) return null;
   if (!actorsAgree(a.actors, b.actors)) return null;
   if (a.precise && b.precise) {
     const coarser = Math.max(a.geoPrecision ?? 2, b.geoPrecision ?? 2) as 1 | 2;

@@ -26,6 +26,15 @@ export function cellOf(latitude: number, longitude: number): number {
   return Math.floor((latitude + 90) * 2) * 1000 + Math.floor((longitude + 180) * 2);
 }
 
+/**
+ * The lock a writer takes before merging a report: reports link only within a family and a country,
+ * so a stored block never spans two keys, and writers of different keys never wait on each other.
+ */
+export function mergeLockKey(record: EventRecord, rules: MergeRules): string | null {
+  const key = mergeKey(record, rules);
+  return key ? `marsad:merge:${key.family}:${key.country ?? ''}` : null;
+}
+
 /** The indexed columns of a report, from its merge key. */
 export function reportColumns(record: EventRecord, rules: MergeRules) {
   const key = mergeKey(record, rules);

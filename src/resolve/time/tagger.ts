@@ -63,8 +63,8 @@ function atomsByStart(tokens: readonly Token[], matches: readonly LexMatch[], nu
     // A number word is part of a date only as a count of units: "ثلاثة أيام", "two weeks".
     // Not a word that is itself a deictic ("شخصان اليوم": today, not two days), and not a dual noun of
     // people ("مدنيان"), which counts persons.
-    const after = matches.filter((m) => m.first === n.end && m.item.kind === 'time');
-    const unitFollows = after.some((m) => m.item.entry.kind === 'unit') && !after.some((m) => m.item.entry.kind !== 'unit' && m.end > n.end);
+    const after = matches.flatMap((m) => (m.first === n.end && m.item.kind === 'time' ? [m.item.entry] : []));
+    const unitFollows = after.some((entry) => entry.kind === 'unit') && !after.some((entry) => entry.kind !== 'unit');
     const countsPersons = n.ids.some((id) => id.includes('dual-person'));
     if (!n.vague && tokens[n.first].script !== 'digit' && unitFollows && !countsPersons) atoms.set(n.first, { type: 'number', value: n.value, vague: false, start: n.first, end: n.end, id: n.ids[0] ?? 'number' });
   }

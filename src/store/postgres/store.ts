@@ -6,7 +6,7 @@ import pg from 'pg';
 import { InputError } from '../../contracts/errors.ts';
 import type { ClaimRecord, EventRecord } from '../../contracts/record.ts';
 import type { MergeRules, Report } from '../../merge/index.ts';
-import { type CandidateRow, candidateSearch, eventActors, linkedBlocks, planRegroup, reportColumns, searchTexts, sourceCount, type StoredReport } from '../regroup.ts';
+import { type CandidateRow, candidateSearch, eventActors, linkedBlocks, mergeLockKey, planRegroup, reportColumns, searchTexts, sourceCount, type StoredReport } from '../regroup.ts';
 import { searchBody } from '../search-text.ts';
 import type {
   AddOutcome,
@@ -159,10 +159,11 @@ export class PostgresStore implements Store {
 
   private async addInTransaction(trx: Transaction<Tables>, items: readonly NewArticle[]): Promise<AddOutcome[]> {
     const rules = this.rules();
-    // Reports link only within a family, so one lock per family serializes exactly the merges that
-    // could touch the same blocks. All are taken first, in one order: no two writers wait on each other.
-    const families = [...new Set(items.flatMap((i) => i.extraction.events.map((e) => reportColumns(e, rules).family)).filter((f): f is string => f !== null))].sort();
-    for (const family of families) await sql`SELECT pg_advisory_xact_lock(hashtext(${`marsad:merge:${family}`}))`.execute(trx);
+    // Reports link only within a family and a country, so one lock per (family, country) serializes
+    // exactly the merges that could touch the same blocks. All are taken first, in one order, so that
+    // no two writers each hold a lock the other waits for.
+    const keys = [...new Set(items.flatMap((i) => i.extraction.events.map((e) => mergeLockKey(e, rules))).filter((k): k is string => k !== null))].sort();
+    for (const key of keys) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
     const outcomes: AddOutcome[] = [];
     const fresh: Report[] = [];
     for (const { article, extraction } of items) {
