@@ -67,7 +67,7 @@ for (const processes of [1, 2, 4]) {
   const env = { ...process.env, MARSAD_DB: url.toString(), MARSAD_LOG_LEVEL: 'warn' };
   const queued = spawnSync(process.execPath, [BIN, 'ingest', '--queue', jsonl], { env, encoding: 'utf8' });
   if (queued.status !== 0) throw new Error(`queueing failed: ${queued.stderr}`);
-  const workers: ChildProcess[] = Array.from({ length: processes }, () => spawn(process.execPath, [BIN, 'worker', '--concurrency', '2'], { env, stdio: 'ignore' }));
+  const workers: ChildProcess[] = Array.from({ length: processes }, () => spawn(process.execPath, [BIN, 'worker', '--concurrency', '2', '--batch', '4'], { env, stdio: 'ignore' }));
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   let span = 0;
@@ -87,7 +87,7 @@ for (const processes of [1, 2, 4]) {
   await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))));
   await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   const rate = ARTICLES / span;
-  rows.push([`PostgreSQL, ${processes} worker process${processes > 1 ? 'es' : ''} × 2 jobs`, rate.toFixed(1), `${(rate / sqliteSingle).toFixed(2)}×`, `${stored} events${stored === events ? '' : ` (SQLite: ${events})`}`]);
+  rows.push([`PostgreSQL, ${processes} worker process${processes > 1 ? 'es' : ''} × 2 loops × batches of 4`, rate.toFixed(1), `${(rate / sqliteSingle).toFixed(2)}×`, `${stored} events${stored === events ? '' : ` (SQLite: ${events})`}`]);
 }
 
 const table = [

@@ -145,7 +145,8 @@ program
 program
   .command('worker')
   .description('PostgreSQL deployments: take queued articles, extract, merge and store them; run one per core, on any number of machines')
-  .option('--concurrency <n>', 'jobs in flight in this process', '2')
+  .option('--concurrency <n>', 'job loops in this process', '2')
+  .option('--batch <n>', 'jobs a loop takes at once and stores in one transaction', '4')
   .addOption(db)
   .action(workerCommand);
 

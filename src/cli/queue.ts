@@ -21,13 +21,15 @@ export function checkConcurrency(value: string): number {
 }
 
 /** Processes queued articles until SIGTERM or SIGINT, then finishes the jobs in hand and exits. */
-export async function workerCommand(options: { db?: string; concurrency: string }): Promise<void> {
+export async function workerCommand(options: { db?: string; concurrency: string; batch: string }): Promise<void> {
   const concurrency = checkConcurrency(options.concurrency);
+  const batch = Number(options.batch);
+  if (!Number.isInteger(batch) || batch < 1 || batch > 100) throw new InputError(`--batch: "${options.batch}" must be a whole number from 1 to 100`);
   const location = postgresLocation(options.db);
   const store = openStore(location);
   await store.ping();
   const queue = await openQueue(location, undefined, (error) => logger.error({ err: error }, 'queue error'));
-  const worker = await startWorker({ queue, store, concurrency, logger });
+  const worker = await startWorker({ queue, store, concurrency, batch, logger });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,15 +1,16 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import { type ArticleDraft, articleId } from '../ingest/articles.ts';
-import { type IngestCounts, storeDrafts } from '../ingest/run.ts';
-import type { Store } from '../store/index.ts';
+import { type ArticleDraft, extractStored, toStoredArticle } from '../ingest/articles.ts';
+import type { AddOutcome, NewArticle, Store } from '../store/index.ts';
 import { ARTICLE_QUEUE, type ArticleQueue } from './articles.ts';
 
 export interface WorkerOptions {
   readonly queue: ArticleQueue;
   readonly store: Store;
-  /** Jobs in flight in this process. Extraction is CPU work on one thread: for more cores, start more processes. */
+  /** Job loops in this process. Extraction is CPU work on one thread: for more cores, start more processes. */
   readonly concurrency: number;
+  /** Jobs a loop takes at once and stores in one transaction. */
+  readonly batch?: number;
   readonly logger: Logger;
 }
 
@@ -22,34 +23,53 @@ export interface RunningWorker {
 
 /**
  * Takes article jobs and runs each through extraction, resolution, merging and storage (the same
- * `storeDrafts` as `marsad ingest`). The store's transaction makes a job all or nothing, and the
- * article's text hash makes a rerun a no-op, so a retried job can neither lose nor double an event.
+ * extraction and `addArticles` as `marsad ingest`). The store's transaction makes a batch all or
+ * nothing, and the article's text hash makes a rerun a no-op, so a retried job can neither lose nor double an event.
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { queue, store, logger } = options;
   let completed = 0;
   let failed = 0;
-  const handle = async ([job]: PgBoss.Job<ArticleDraft>[]) => {
-    const log = logger.child({ job: job.id, article: articleId(job.data.text), origin: job.data.origin });
+  // A batch of jobs is one store transaction (a commit and its locks per batch, not per article);
+  // a job whose article fails extraction fails alone, and a failed transaction fails the batch.
+  const handle = async (jobs: PgBoss.Job<ArticleDraft>[]) => {
     const started = performance.now();
-    const counts: IngestCounts = { files: 0, added: 0, duplicates: 0, rejected: 0, events: 0 };
-    const problems: string[] = [];
+    const items = jobs.map((job) => {
+      const article = toStoredArticle(job.data);
+      return { job, article, log: logger.child({ job: job.id, article: article.id, origin: job.data.origin }) };
+    });
+    const known = await store.knownArticles(items.map((i) => i.article));
+    const fresh: { item: (typeof items)[number]; extracted: NewArticle }[] = [];
+    for (const item of items) {
+      if (known.has(item.article.id) || (item.article.url && known.has(item.article.url))) {
+        completed++;
+        item.log.info('article already stored');
+        continue;
+      }
+      try {
+        fresh.push({ item, extracted: extractStored(item.article) });
+      } catch (error) {
+        failed++;
+        const message = `${item.article.origin}: extraction failed (${(error as Error).message})`;
+        item.log.warn({ err: error }, 'extraction failed; the job is retried with backoff, then dead-lettered');
+        await queue.boss.fail(ARTICLE_QUEUE, item.job.id, { message });
+      }
+    }
+    let outcomes: AddOutcome[];
     try {
-      await storeDrafts([job.data], store, counts, (message) => problems.push(message));
+      outcomes = fresh.length ? await store.addArticles(fresh.map((f) => f.extracted)) : [];
     } catch (error) {
-      failed++;
-      log.warn({ err: error }, 'job failed; pg-boss retries it with backoff, then dead-letters it');
+      failed += fresh.length;
+      logger.warn({ err: error, jobs: fresh.map((f) => f.item.job.id) }, 'storing failed; the jobs are retried with backoff, then dead-lettered');
       throw error;
     }
-    if (problems.length) {
-      failed++;
-      log.warn({ problems }, 'article rejected');
-      throw new Error(problems.join('; '));
-    }
-    completed++;
     const ms = Math.round(performance.now() - started);
-    log.info({ added: counts.added, duplicate: counts.duplicates > 0, events: counts.events, ms }, counts.added ? 'article stored' : 'article already stored');
-    return { added: counts.added, duplicates: counts.duplicates, events: counts.events };
+    outcomes.forEach((outcome, i) => {
+      completed++;
+      const { log } = fresh[i].item;
+      if (outcome.status === 'added') log.info({ events: outcome.events, ms, batch: jobs.length }, 'article stored');
+      else log.info({ of: outcome.of }, 'article already stored');
+    });
   };
   const ids: string[] = [];
   for (let i = 0; i < Math.max(1, options.concurrency); i++) {
@@ -57,7 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // the worker is told to fetch again at once, and only an empty fetch waits.
     const slot = i;
     ids.push(
-      await queue.boss.work<ArticleDraft>(ARTICLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: queue.settings.pollingSeconds }, async (jobs) => {
+      await queue.boss.work<ArticleDraft>(ARTICLE_QUEUE, { batchSize: Math.max(1, options.batch ?? 1), pollingIntervalSeconds: queue.settings.pollingSeconds }, async (jobs) => {
         try {
           return await handle(jobs);
         } finally {
@@ -66,7 +86,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       }),
     );
   }
-  logger.info({ queue: ARTICLE_QUEUE, concurrency: ids.length, store: store.location }, 'worker started');
+  logger.info({ queue: ARTICLE_QUEUE, concurrency: ids.length, batch: options.batch ?? 1, store: store.location }, 'worker started');
   return {
     done: () => ({ completed, failed }),
     stop: async () => {

@@ -68,6 +68,12 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, (_, user: string) => `//${user}${user ? ':…' : '…'}@`);
 }
 
+/** A row the transaction wrote, to be numbered in the change sequence at its end. */
+interface Change {
+  readonly table: 'events' | 'event_tombstones';
+  readonly id: string;
+}
+
 /** Deadlocks and serialization failures are retried: the transaction is rerun from the start. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -203,30 +209,33 @@ export class PostgresStore implements Store {
       outcomes.push({ status: 'added', id: article.id, events: extraction.events.length });
     }
     // One at a time, as in the SQLite store: a block is closed only after each fresh report is looked up.
-    for (const report of fresh) await this.regroup(trx, await this.component(trx, report));
+    const changes: Change[] = [];
+    const grouped = new Map<string, { eventId: string; block: string }>();
+    for (const report of fresh) await this.regroup(trx, await this.component(trx, report, grouped), changes, grouped);
+    await this.numberChanges(trx, changes);
     return outcomes;
   }
 
-  private async component(trx: Transaction<Tables>, start: Report): Promise<Map<string, StoredReport>> {
+  /**
+   * As the SQLite store's, in as few round trips as the decisions allow: one candidate query, one read
+   * of the blocks joined. `grouped` holds the reports this transaction already regrouped; any other
+   * fresh report is still alone ('' event, its own block).
+   */
+  private async component(trx: Transaction<Tables>, start: Report, grouped: ReadonlyMap<string, { eventId: string; block: string }>): Promise<Map<string, StoredReport>> {
     const rules = this.rules();
-    const own = await trx.selectFrom('reports').select(['event_id', 'block']).where('id', '=', start.id).executeTakeFirstOrThrow();
-    const found = new Map<string, StoredReport>([[start.id, { ...start, eventId: own.event_id, block: own.block }]]);
+    const own = grouped.get(start.id) ?? { eventId: '', block: start.id };
+    const found = new Map<string, StoredReport>([[start.id, { ...start, ...own }]]);
     const search = candidateSearch(start.record, rules);
-    if (!search) return found;
+    if (!search || (!search.admin1 && !search.near)) return found;
     const { family, loFrom, hi, lo } = search.window;
-    const rows: CandidateRow[] = [];
-    if (search.admin1) {
-      const region = await sql<CandidateRow>`SELECT id, article_id, block, record FROM reports
-        WHERE family = ${family} AND admin1 = ${search.admin1} AND day_lo BETWEEN ${loFrom} AND ${hi} AND day_hi >= ${lo}`.execute(trx);
-      rows.push(...region.rows);
-    }
+    const places = [];
+    if (search.admin1) places.push(sql`admin1 = ${search.admin1}`);
     if (search.near) {
       const { south, north, west, east } = search.near.box;
-      const near = await sql<CandidateRow>`SELECT id, article_id, block, record FROM reports
-        WHERE family = ${family} AND cell = ANY(${[...search.near.cells]}) AND day_lo BETWEEN ${loFrom} AND ${hi} AND day_hi >= ${lo}
-          AND latitude BETWEEN ${south} AND ${north} AND longitude BETWEEN ${west} AND ${east}`.execute(trx);
-      rows.push(...near.rows);
+      places.push(sql`(cell = ANY(${[...search.near.cells]}) AND latitude BETWEEN ${south} AND ${north} AND longitude BETWEEN ${west} AND ${east})`);
     }
+    const { rows } = await sql<CandidateRow>`SELECT id, article_id, block, record FROM reports
+      WHERE family = ${family} AND day_lo BETWEEN ${loFrom} AND ${hi} AND day_hi >= ${lo} AND (${sql.join(places, sql` OR `)})`.execute(trx);
     const blocks = [...linkedBlocks(start, search.key, rows, rules)];
     if (blocks.length) {
       const members = await trx
@@ -242,50 +251,78 @@ export class PostgresStore implements Store {
     return found;
   }
 
-  private async regroup(trx: Transaction<Tables>, component: Map<string, StoredReport>): Promise<void> {
+  private async regroup(trx: Transaction<Tables>, component: Map<string, StoredReport>, changes: Change[], grouped: Map<string, { eventId: string; block: string }>): Promise<void> {
     const now = Date.now();
     const plan = planRegroup(component, this.rules());
     if (plan.blockMoves.length) await trx.updateTable('reports').set({ block: plan.block }).where('id', 'in', [...plan.blockMoves]).execute();
     const ids = plan.events.map((e) => e.record.event_id);
     const stored = new Map((await sql<{ id: string; record: string }>`SELECT id, record FROM events WHERE id = ANY(${ids})`.execute(trx)).rows.map((r) => [r.id, r.record]));
     for (const merged of plan.events) {
-      if (stored.get(merged.record.event_id) !== merged.json) await this.writeEvent(trx, merged.record, merged.json, merged.reports, now);
+      if (stored.get(merged.record.event_id) !== merged.json) {
+        await this.writeEvent(trx, merged.record, merged.json, merged.reports, now);
+        changes.push({ table: 'events', id: merged.record.event_id });
+      }
     }
-    for (const [reportId, eventId] of plan.eventMoves) await trx.updateTable('reports').set({ event_id: eventId }).where('id', '=', reportId).execute();
-    for (const removal of plan.removals) await this.removeEvent(trx, removal.id, removal.mergedInto, now);
+    if (plan.eventMoves.length) {
+      await sql`UPDATE reports AS r SET event_id = u.event_id FROM unnest(${plan.eventMoves.map(([report]) => report)}::text[], ${plan.eventMoves.map(([, event]) => event)}::text[]) AS u(id, event_id)
+        WHERE r.id = u.id`.execute(trx);
+    }
+    for (const removal of plan.removals) {
+      await this.removeEvent(trx, removal.id, removal.mergedInto, now);
+      changes.push({ table: 'event_tombstones', id: removal.id });
+    }
+    const moved = new Map(plan.eventMoves);
+    for (const report of component.values()) grouped.set(report.id, { eventId: moved.get(report.id) ?? report.eventId, block: plan.block });
   }
 
-  private async nextChange(trx: Transaction<Tables>): Promise<number> {
-    const row = await trx.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', 'change').returning('value').executeTakeFirstOrThrow();
-    return row.value;
+  /**
+   * Gives the transaction's changes their numbers, in the order they were made, as its last write: the
+   * counter's row lock is then held only while the transaction commits, and numbers follow commit order,
+   * so a client reading `since=` never skips a change that a slower writer commits later.
+   */
+  private async numberChanges(trx: Transaction<Tables>, changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    // The last change of a row is the one its number stands for.
+    const last = new Map<string, Change>();
+    for (const change of changes) {
+      last.delete(`${change.table}:${change.id}`);
+      last.set(`${change.table}:${change.id}`, change);
+    }
+    const ordered = [...last.values()];
+    const top = (await trx.updateTable('counters').set((eb) => ({ value: eb('value', '+', ordered.length) })).where('name', '=', 'change').returning('value').executeTakeFirstOrThrow()).value;
+    for (const table of ['events', 'event_tombstones'] as const) {
+      const ids = ordered.flatMap((c, i) => (c.table === table ? [[c.id, top - ordered.length + 1 + i] as const] : []));
+      if (ids.length === 0) continue;
+      await sql`UPDATE ${sql.table(table)} AS t SET seq = u.seq FROM unnest(${ids.map(([id]) => id)}::text[], ${ids.map(([, seq]) => seq)}::bigint[]) AS u(id, seq)
+        WHERE t.id = u.id`.execute(trx);
+    }
   }
 
+  /** The event row, its actor rows and the end of any tombstone, in one statement. */
   private async writeEvent(trx: Transaction<Tables>, r: EventRecord, json: string, reports: readonly EventRecord[], now: number): Promise<void> {
-    const seq = await this.nextChange(trx);
     const words = searchBody(searchTexts(r, reports)).split(' ').filter(Boolean);
-    await sql`INSERT INTO events (id, record, event_date, country, admin1, event_type, sub_event_type, actor1, actor2, latitude, longitude, geo_precision, time_precision, fatalities, background, n_articles, n_sources, updated_at, seq, search)
-      VALUES (${r.event_id}, ${json}, ${r.event_date ?? ''}, ${r.country}, ${r.admin1}, ${r.event_type}, ${r.sub_event_type}, ${r.actor1}, ${r.actor2}, ${r.latitude}, ${r.longitude},
-        ${r.geo_precision}, ${r.time_precision}, ${r.fatalities}, ${r.background ? 1 : 0}, ${r.article_ids.length}, ${sourceCount(r)}, ${now}, ${seq}, array_to_tsvector(${words}::text[]))
-      ON CONFLICT (id) DO UPDATE SET record = excluded.record, event_date = excluded.event_date, country = excluded.country, admin1 = excluded.admin1,
-        event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actor1 = excluded.actor1, actor2 = excluded.actor2,
-        latitude = excluded.latitude, longitude = excluded.longitude, geo_precision = excluded.geo_precision, time_precision = excluded.time_precision,
-        fatalities = excluded.fatalities, background = excluded.background, n_articles = excluded.n_articles, n_sources = excluded.n_sources,
-        updated_at = excluded.updated_at, seq = excluded.seq, search = excluded.search`.execute(trx);
-    await trx.deleteFrom('event_tombstones').where('id', '=', r.event_id).execute();
-    await trx.deleteFrom('event_actors').where('event_id', '=', r.event_id).execute();
     const actors = eventActors(r);
-    if (actors.length) await trx.insertInto('event_actors').values(actors.map((actor) => ({ actor, event_date: r.event_date ?? '', event_id: r.event_id }))).onConflict((oc) => oc.doNothing()).execute();
+    const day = r.event_date ?? '';
+    await sql`WITH upserted AS (
+        INSERT INTO events (id, record, event_date, country, admin1, event_type, sub_event_type, actor1, actor2, latitude, longitude, geo_precision, time_precision, fatalities, background, n_articles, n_sources, updated_at, seq, search)
+        VALUES (${r.event_id}, ${json}, ${day}, ${r.country}, ${r.admin1}, ${r.event_type}, ${r.sub_event_type}, ${r.actor1}, ${r.actor2}, ${r.latitude}, ${r.longitude},
+          ${r.geo_precision}, ${r.time_precision}, ${r.fatalities}, ${r.background ? 1 : 0}, ${r.article_ids.length}, ${sourceCount(r)}, ${now}, 0, array_to_tsvector(${words}::text[]))
+        ON CONFLICT (id) DO UPDATE SET record = excluded.record, event_date = excluded.event_date, country = excluded.country, admin1 = excluded.admin1,
+          event_type = excluded.event_type, sub_event_type = excluded.sub_event_type, actor1 = excluded.actor1, actor2 = excluded.actor2,
+          latitude = excluded.latitude, longitude = excluded.longitude, geo_precision = excluded.geo_precision, time_precision = excluded.time_precision,
+          fatalities = excluded.fatalities, background = excluded.background, n_articles = excluded.n_articles, n_sources = excluded.n_sources,
+          updated_at = excluded.updated_at, search = excluded.search
+        RETURNING id),
+      untombstoned AS (DELETE FROM event_tombstones WHERE id = ${r.event_id}),
+      stale AS (DELETE FROM event_actors WHERE event_id = ${r.event_id} AND NOT (actor = ANY(${actors}::text[]) AND event_date = ${day}))
+      INSERT INTO event_actors (actor, event_date, event_id) SELECT a, ${day}, ${r.event_id} FROM unnest(${actors}::text[]) AS a
+      ON CONFLICT DO NOTHING`.execute(trx);
   }
 
   private async removeEvent(trx: Transaction<Tables>, id: string, mergedInto: string | null, now: number): Promise<void> {
-    await trx.deleteFrom('event_actors').where('event_id', '=', id).execute();
-    await sql`DELETE FROM events WHERE id = ${id}`.execute(trx);
-    const seq = await this.nextChange(trx);
-    await trx
-      .insertInto('event_tombstones')
-      .values({ id, merged_into: mergedInto, removed_at: now, seq })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ merged_into: mergedInto, removed_at: now, seq }))
-      .execute();
+    await sql`WITH actors AS (DELETE FROM event_actors WHERE event_id = ${id}), gone AS (DELETE FROM events WHERE id = ${id})
+      INSERT INTO event_tombstones (id, merged_into, removed_at, seq) VALUES (${id}, ${mergedInto}, ${now}, 0)
+      ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, removed_at = excluded.removed_at`.execute(trx);
   }
 
   async events(query: EventQuery = {}): Promise<EventRecord[]> {
