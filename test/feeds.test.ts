@@ -8,7 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import type { FetchPolicy } from '../src/feeds/http.ts';
 import { pollFeed } from '../src/feeds/poll.ts';
 import { pollDueFeeds } from '../src/feeds/watch.ts';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.ts';
+import { dropDatabase, freshDatabase, postgresUrl } from './support/databases.ts';
 
 const FULL_ITEM = `<p>الحديدة - قُتل ثلاثة صيادين، فجر اليوم الثلاثاء، جراء قصف مدفعي استهدف قاربهم قبالة سواحل مديرية الخوخة جنوبي محافظة الحديدة غربي اليمن، وفق ما أفادت مصادر محلية.</p>
 <p>وأوضحت المصادر أن القذائف أطلقت من مواقع تتمركز فيها جماعة الحوثي شرقي المديرية، فيما لم يصدر أي تعليق من الجماعة على الحادثة حتى الآن.</p>`;
@@ -126,5 +129,38 @@ describe('feeds', () => {
     // The failing feeds are not due again yet; the healthy one polled earlier is not either.
     const nothingDue = await pollDueFeeds(store, { intervalSeconds: 300, policy, now: () => new Date(now.getTime() + 60_000) });
     assert.equal(nothingDue.length, 0);
+  });
+});
+
+describe('feeds on PostgreSQL', { skip: postgresUrl ? false : 'MARSAD_TEST_PG is not set' }, () => {
+  it('watch fetches the new items and queues them for the workers, storing none itself', async () => {
+    const url = await freshDatabase('watch_queue');
+    const marsad = (...args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'marsad.js'), ...args, '--db', url]);
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    try {
+      assert.equal((await marsad('feeds', 'add', `${base}/feed.xml`)).code, 0);
+      const watched = await marsad('watch', '--once');
+      assert.equal(watched.code, 0, watched.stderr);
+      assert.match(watched.stderr, /2 new items, 2 queued for the workers/);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const jobs = (await client.query("SELECT data->>'text' AS text, state FROM pgboss.job WHERE name = 'marsad-articles' ORDER BY 1")).rows;
+      const articles = (await client.query('SELECT count(*)::int AS n FROM articles')).rows[0].n;
+      await client.end();
+      assert.deepEqual(jobs.map((j) => j.state), ['created', 'created']);
+      assert.ok(jobs.some((j) => j.text.includes('police said')), 'the page of a summary-only item was fetched');
+      assert.equal(articles, 0);
+      const again = await marsad('watch', '--once');
+      assert.match(again.stderr, /not modified/);
+    } finally {
+      await dropDatabase(url);
+    }
   });
 });

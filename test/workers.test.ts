@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { ingestPaths } from '../src/ingest/run.ts';
 import { logger } from '../src/log.ts';
-import { openQueue } from '../src/queue/articles.ts';
+import { ARTICLE_QUEUE, openQueue, queueStatus } from '../src/queue/articles.ts';
 import { startWorker as startInProcess } from '../src/queue/worker.ts';
 import { buildApp } from '../src/serve/app.ts';
 import { openStore, type Store } from '../src/store/index.ts';
@@ -157,6 +157,37 @@ describe('workers on PostgreSQL', { skip: postgresUrl ? false : 'MARSAD_TEST_PG 
     assert.equal((await deadApp.inject({ url: '/healthz' })).statusCode, 200);
     await deadApp.close();
     await dead.close();
+  });
+
+  it('retries a failing job with backoff, then dead-letters it with its error, and the rest of its batch is stored', async () => {
+    const url = await freshDatabase('dead_letter');
+    databases.push(url);
+    const queue = await openQueue(url, { retryLimit: 1, retryDelaySeconds: 1, jobTimeoutSeconds: 60, maintenanceSeconds: 1, pollingSeconds: 0.5 });
+    const good = wireArticles(3);
+    for (const article of good) await queue.boss.send(ARTICLE_QUEUE, article);
+    // A payload no article can come from, as a bug in a producer would send.
+    await queue.boss.send(ARTICLE_QUEUE, { origin: 'broken-producer', text: 42 });
+    const store = openStore(url);
+    const worker = await startInProcess({ queue, store: openStore(url), concurrency: 1, batch: 4, logger: logger.child({}, { level: 'silent' }) });
+    const deadline = Date.now() + 30_000;
+    let status = await queueStatus(queue);
+    while (status.dead < 1 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = await queueStatus(queue);
+    }
+    await worker.stop();
+    assert.equal(status.dead, 1, JSON.stringify(status));
+    assert.equal(status.failed, 1);
+    assert.equal(status.completed, 3);
+    assert.equal(status.recentFailures[0].tries, 2, 'the first try and one retry');
+    assert.match(status.recentFailures[0].error, /broken-producer: not an article/);
+    assert.equal((await store.stats()).articles, 3);
+    await store.close();
+    const cli = await run(['queue', '--db', url], {});
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.match(cli.stdout, /completed +3/);
+    assert.match(cli.stdout, /failed +1; dead-lettered 1/);
+    assert.match(cli.stdout, /broken-producer after 2 tries/);
   });
 
   it('retries the job of a worker killed mid-job, and nothing is lost or stored twice', async () => {

@@ -30,46 +30,62 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { queue, store, logger } = options;
   let completed = 0;
   let failed = 0;
-  // A batch of jobs is one store transaction (a commit and its locks per batch, not per article);
-  // a job whose article fails extraction fails alone, and a failed transaction fails the batch.
+  const failJob = async (job: PgBoss.Job<ArticleDraft>, log: Logger, message: string, error: unknown) => {
+    failed++;
+    log.warn({ err: error }, `${message}; the job is retried with backoff, then dead-lettered`);
+    await queue.boss.fail(ARTICLE_QUEUE, job.id, { message: `${job.data?.origin ?? job.id}: ${message} (${(error as Error).message})` });
+  };
+  const stored = (log: Logger, outcome: AddOutcome, extra: Record<string, unknown>) => {
+    completed++;
+    if (outcome.status === 'added') log.info({ events: outcome.events, ...extra }, 'article stored');
+    else log.info({ of: outcome.of }, 'article already stored');
+  };
+  // A batch of jobs is one store transaction (a commit and its locks per batch, not per article). A
+  // job fails alone: a bad payload or an extraction error fails its job only, and when the batch's
+  // transaction fails, each article is stored alone so that only the culprit fails.
   const handle = async (jobs: PgBoss.Job<ArticleDraft>[]) => {
     const started = performance.now();
-    const items = jobs.map((job) => {
-      const article = toStoredArticle(job.data);
-      return { job, article, log: logger.child({ job: job.id, article: article.id, origin: job.data.origin }) };
-    });
-    const known = await store.knownArticles(items.map((i) => i.article));
-    const fresh: { item: (typeof items)[number]; extracted: NewArticle }[] = [];
-    for (const item of items) {
-      if (known.has(item.article.id) || (item.article.url && known.has(item.article.url))) {
+    const fresh: { job: PgBoss.Job<ArticleDraft>; log: Logger; extracted: NewArticle }[] = [];
+    const articles = [];
+    for (const job of jobs) {
+      const log = logger.child({ job: job.id, origin: job.data?.origin });
+      try {
+        articles.push({ job, log, article: toStoredArticle(job.data) });
+      } catch (error) {
+        await failJob(job, log, 'not an article', error);
+      }
+    }
+    const known = await store.knownArticles(articles.map((a) => a.article));
+    for (const { job, log, article } of articles) {
+      if (known.has(article.id) || (article.url && known.has(article.url))) {
         completed++;
-        item.log.info('article already stored');
+        log.info({ article: article.id }, 'article already stored');
         continue;
       }
       try {
-        fresh.push({ item, extracted: extractStored(item.article) });
+        fresh.push({ job, log: log.child({ article: article.id }), extracted: extractStored(article) });
       } catch (error) {
-        failed++;
-        const message = `${item.article.origin}: extraction failed (${(error as Error).message})`;
-        item.log.warn({ err: error }, 'extraction failed; the job is retried with backoff, then dead-lettered');
-        await queue.boss.fail(ARTICLE_QUEUE, item.job.id, { message });
+        await failJob(job, log, 'extraction failed', error);
       }
     }
-    let outcomes: AddOutcome[];
+    if (fresh.length === 0) return;
     try {
-      outcomes = fresh.length ? await store.addArticles(fresh.map((f) => f.extracted)) : [];
-    } catch (error) {
-      failed += fresh.length;
-      logger.warn({ err: error, jobs: fresh.map((f) => f.item.job.id) }, 'storing failed; the jobs are retried with backoff, then dead-lettered');
-      throw error;
+      const outcomes = await store.addArticles(fresh.map((f) => f.extracted));
+      const ms = Math.round(performance.now() - started);
+      outcomes.forEach((outcome, i) => stored(fresh[i].log, outcome, { ms, batch: jobs.length }));
+    } catch (batchError) {
+      if (fresh.length === 1) await failJob(fresh[0].job, fresh[0].log, 'storing failed', batchError);
+      else {
+        for (const one of fresh) {
+          try {
+            const [outcome] = await store.addArticles([one.extracted]);
+            stored(one.log, outcome, { alone: true });
+          } catch (error) {
+            await failJob(one.job, one.log, 'storing failed', error);
+          }
+        }
+      }
     }
-    const ms = Math.round(performance.now() - started);
-    outcomes.forEach((outcome, i) => {
-      completed++;
-      const { log } = fresh[i].item;
-      if (outcome.status === 'added') log.info({ events: outcome.events, ms, batch: jobs.length }, 'article stored');
-      else log.info({ of: outcome.of }, 'article already stored');
-    });
   };
   const ids: string[] = [];
   for (let i = 0; i < Math.max(1, options.concurrency); i++) {
