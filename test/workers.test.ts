@@ -123,6 +123,18 @@ describe('workers on PostgreSQL', { skip: postgresUrl ? false : 'MARSAD_TEST_PG 
     }
   });
 
+  it('migrates a new database (store and queue schemas) once, and refuses the queue commands on SQLite', async () => {
+    const url = await freshDatabase('migrate');
+    databases.push(url);
+    const first = await run(['migrate', '--db', url], {});
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^postgres:\/\/marsad:…@[^ ]+: store schema current; queue schema version \d+\n$/);
+    assert.equal((await run(['migrate', '--db', url], {})).code, 0);
+    const sqlite = await run(['worker', '--db', join(work, 'plain.db')], {});
+    assert.equal(sqlite.code, 1);
+    assert.match(sqlite.stderr, /workers and the queue need the PostgreSQL store/);
+  });
+
   it('queues a POSTed article (202 with its job), a worker stores it, and /readyz tells a dead database from a live one', async () => {
     const url = await freshDatabase('api_queue');
     databases.push(url);
