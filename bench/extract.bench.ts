@@ -10,7 +10,7 @@ import { getLexicon, Lexicon } from '../src/lexicon/index.ts';
 import { type LexiconData, loadPlaces } from '../src/lexicon/load.ts';
 
 function emptyData(): LexiconData {
-  return { triggers: [], actors: [], places: [], means: [], sources: [], numbers: [], cues: new Map(), time: [], placeStopForms: [], measureWords: [], genericByCountry: {} };
+  return { triggers: [], actors: [], places: [], means: [], sources: [], numbers: [], cues: new Map(), time: [], placeStopForms: [], measureWords: [], measureWordsBefore: [], genericByCountry: {} };
 }
 import { extractArticle } from '../src/pipeline.ts';
 import { tokenize } from '../src/text/index.ts';

@@ -74,10 +74,12 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       }
       return best;
     },
-    isMeasure: (n: { end: number }) => {
+    isMeasure: (n: { first: number; end: number }) => {
       const next = text.tokens[n.end];
-      const measures = measureKeys(lexicon);
-      return next !== undefined && (measures.has(next.key) || measures.has(next.stems[next.stems.length - 1]));
+      const previous = n.first > 0 ? text.tokens[n.first - 1] : undefined;
+      const { after, before } = measureKeys(lexicon);
+      const is = (token: typeof next, keys: Set<string>) => token !== undefined && (keys.has(token.key) || keys.has(token.stems[token.stems.length - 1]));
+      return is(next, after) || (previous?.sentence === text.tokens[n.first].sentence && is(previous, before));
     },
   };
   const built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft));
@@ -104,12 +106,12 @@ function isInformative(record: EventRecord, draft: Draft): boolean {
   return !(generic && vague && draft.sentences[0] > 1) && !undatable;
 }
 
-const measureIndexes = new WeakMap<Lexicon, Set<string>>();
+const measureIndexes = new WeakMap<Lexicon, { after: Set<string>; before: Set<string> }>();
 
-function measureKeys(lexicon: Lexicon): Set<string> {
+function measureKeys(lexicon: Lexicon): { after: Set<string>; before: Set<string> } {
   let keys = measureIndexes.get(lexicon);
   if (!keys) {
-    keys = new Set(lexicon.data.measureWords.map((w) => foldKey(w)));
+    keys = { after: new Set(lexicon.data.measureWords.map((w) => foldKey(w))), before: new Set(lexicon.data.measureWordsBefore.map((w) => foldKey(w))) };
     measureIndexes.set(lexicon, keys);
   }
   return keys;

@@ -29,6 +29,7 @@ function pairCounts(
   cues: readonly MatchOf<'cue'>[],
   numbers: readonly NumberExpression[],
   persons: readonly MatchOf<'cue'>[],
+  passives: readonly MatchOf<'cue'>[] = [],
 ): Map<MatchOf<'cue'>, { value: number; ids: string[] }> {
   const pairs: { cue: MatchOf<'cue'>; key: object; score: number; value: number; ids: string[] }[] = [];
   const across = (cue: MatchOf<'cue'>, count: { first: number; end: number }) => {
@@ -37,8 +38,10 @@ function pairCounts(
   };
   for (const cue of cues) {
     if (cue.item.entry.count !== undefined) continue;
+    // "Two protesters were killed and nine others were wounded": a passive verb's count comes before it.
+    const passive = passives.some((p) => p.end === cue.first || (p.end === cue.first - 1 && passives.some((q) => q.end === p.first)));
     for (const n of numbers) {
-      const score = distanceScore(cue, n);
+      const score = distanceScore(cue, n) + (passive && n.first >= cue.end ? 2 : 0);
       if (score <= NUMBER_WINDOW + 0.5 && !across(cue, n)) pairs.push({ cue, key: n, score, value: n.value, ids: n.ids });
     }
     for (const p of persons) {
@@ -87,7 +90,7 @@ export function countCasualties(
     const numbers = facts.numbers.filter((n) => !timeTokens.has(n.first) && !isMeasure(n));
     // Two entries may read the same words ("قتل" and "قتل*"): one cue per span.
     const cues = cuesOf(facts, 'casualties').filter((c, i, all) => all.findIndex((o) => o.first === c.first && o.end === c.end) === i && inClause(c.first));
-    const counts = pairCounts(cues.filter((c) => !isNegated(c, negations)), numbers, persons);
+    const counts = pairCounts(cues.filter((c) => !isNegated(c, negations)), numbers, persons, cuesOf(facts, 'passive'));
     for (const cue of cues) {
       const role = cue.item.entry.role as 'killed' | 'injured' | 'casualties';
       const negation = isNegated(cue, negations);

@@ -30,6 +30,8 @@ export interface LexiconData {
   placeStopForms: string[];
   /** Words after a number that make it a measure, sum or age (data/numbers/measures.json). */
   measureWords: string[];
+  /** Words before a number that do the same ('aged 22'). */
+  measureWordsBefore: string[];
   /** Country-specific names of generic actors (data/actors/generic-by-country.json). */
   genericByCountry: Record<string, Record<string, string>>;
 }
@@ -100,6 +102,7 @@ export function loadLexiconData(): LexiconData {
     time: readFolder('time', TimeEntry) as TimeEntry[],
     placeStopForms: readStopForms('places/common-words.json'),
     measureWords: readStopForms('numbers/measures.json'),
+    measureWordsBefore: (JSON.parse(readFileSync(dataPath('numbers/measures.json'), 'utf8')) as { formsBefore?: string[] }).formsBefore ?? [],
     genericByCountry: (JSON.parse(readFileSync(dataPath('actors/generic-by-country.json'), 'utf8')) as { templates: Record<string, Record<string, string>> }).templates,
   };
   checkUniqueIds(data);

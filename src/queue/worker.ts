@@ -72,7 +72,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     try {
       const outcomes = await store.addArticles(fresh.map((f) => f.extracted));
       const ms = Math.round(performance.now() - started);
-      outcomes.forEach((outcome, i) => stored(fresh[i].log, outcome, { ms, batch: jobs.length }));
+      for (const [i, outcome] of outcomes.entries()) stored(fresh[i].log, outcome, { ms, batch: jobs.length });
     } catch (batchError) {
       if (fresh.length === 1) await failJob(fresh[0].job, fresh[0].log, 'storing failed', batchError);
       else {
