@@ -118,6 +118,8 @@ function stableId(parts: (string | number | null)[], iso3: string | null): strin
 }
 
 /** Means that make force at a protest excessive when anyone is hurt by them. */
+/** Protest events in which a force intervened: the force is actor2. */
+const FORCE_MET = new Set(['Protest with intervention', 'Excessive force against protesters', 'Violent demonstration']);
 const LETHAL_AT_PROTESTS = new Set(['means.live-ammunition', 'means.sniper']);
 const DENIALS = new Set(['لم', 'لن', 'دون', 'بدون', 'not', 'no', 'without', 'never']);
 
@@ -249,7 +251,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   if (subEventType === 'Peaceful protest' && actor2Entry?.kind !== 'protesters') actor2Entry = undefined;
   const actor1 = actor1Entry ? actorName(actor1Entry, country, ctx.lexicon.data.genericByCountry) : '';
   const actor2Name = actor2Entry ? actorName(actor2Entry, country, ctx.lexicon.data.genericByCountry) : '';
-  const actor2 = actor2Name === actor1 ? '' : actor2Name;
+  let actor2 = actor2Name === actor1 ? '' : actor2Name;
   if (!actor2) actor2Entry = undefined;
   if (targetMention) provenance.actor2 = [targetMention.id, targetMention.rule];
   const assoc = (role: string, main: ActorEntry | undefined) =>
@@ -257,7 +259,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
       .filter((n) => n !== actor1 && n !== actor2)
       .join('; ');
   const inter1 = actor1Entry ? interCode(actor1Entry, country) : null;
-  const inter2 = actor2Entry ? interCode(actor2Entry, country) : null;
+  let inter2 = actor2Entry ? interCode(actor2Entry, country) : null;
 
   const sentencesForToll = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
   // "... in retaliation for a strike that killed two": the answered attack's toll is not this event's.
@@ -279,6 +281,18 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   if (eventType === 'Protests' && subEventType !== 'Excessive force against protesters' && (toll.injured ?? 0) > 0 && lethalMeans.length > 0) {
     subEventType = 'Excessive force against protesters';
     provenance.sub_event_type.unshift(lethalMeans[0].item.id, 'rule.acled.live-fire-at-protest');
+  }
+  // Protesters met with force: the force is actor2 even when the report names it outside the clause
+  // of the protest ("killed when police opened fire to disperse a demonstration").
+  if (FORCE_MET.has(subEventType) && !actor2) {
+    const force = roles.find((r) => (r.entry.inter === 1 || r.entry.kind === 'state') && r.entry !== actor1Entry && r.entry.kind !== 'protesters')?.entry;
+    const name = force ? actorName(force, country, ctx.lexicon.data.genericByCountry) : '';
+    if (force && name !== actor1) {
+      actor2Entry = force;
+      actor2 = name;
+      inter2 = interCode(force, country);
+      provenance.actor2 = ['rule.actor.intervening-force'];
+    }
   }
   // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
   // A peaceful protest, a dispersed one, a riot or an abduction told without deaths had none (ACLED codes 0).
