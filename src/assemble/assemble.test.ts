@@ -21,6 +21,13 @@ describe('casualties', () => {
     // A toll that rises later in the report is this event's toll; each number goes to the cue beside it.
     ['قُتل مدنيان صباح اليوم جراء غارة جوية استهدفت سوقاً في مدينة سرمدا شمالي إدلب. وارتفعت حصيلة ضحايا الغارة لاحقاً إلى خمسة قتلى بعد وفاة ثلاثة من المصابين.', 5, null],
     ['استقبل المستشفى جثث القتلى الثلاثة وخمسة جرحى إثر قصف مدفعي استهدف حي السلام في مدينة نيالا.', 3, 5],
+    // An English passive takes its count from before it; the number after begins the next clause.
+    ['Two soldiers were killed and nine others were wounded when a roadside bomb struck their patrol near Baiji.', 2, 9],
+    ['Four people were reportedly killed in an air strike on a market in Maarat al-Numan.', 4, null],
+    // A dual noun before «اليوم» counts people, not days.
+    ['قُتل شخصان اليوم جراء غارة جوية على أطراف بلدة سراقب.', 2, null],
+    // An age is not a toll.
+    ['A roadside bomb killed a shepherd, aged 34, near Tarmiyah.', 1, null],
   ];
   for (const [text, fatalities, injuries] of cases) {
     it(text, () => {
@@ -150,4 +157,18 @@ describe('what is not an event', () => {
     'The central bank raised interest rates on Tuesday.',
   ];
   for (const text of texts) it(text, () => assert.deepEqual(extract(text).events, []));
+});
+
+describe('who was hit and who intervened', () => {
+  it('takes the force that opened fire on protesters as actor2, named outside the protest clause', () => {
+    const [event] = extract('One protester was killed when police opened fire to disperse a demonstration over power cuts in Al-Zubair on Monday.', '2024-07-16').events;
+    assert.equal(event.sub_event_type, 'Excessive force against protesters');
+    assert.equal(event.actor2, 'Police Forces of Iraq');
+  });
+  it('takes the group that mourns the dead as the side hit', () => {
+    const text = 'استشهد شاب صباح اليوم جراء غارة نفذتها مسيّرة إسرائيلية على دراجة نارية عند أطراف بلدة كفرشوبا جنوبي لبنان. ونعى «حزب الله» لاحقاً في بيان أحد عناصره.';
+    const [event] = extract(text, '2024-03-20').events;
+    assert.equal(event.actor1, 'Military Forces of Israel');
+    assert.equal(event.actor2, 'Hezbollah');
+  });
 });

@@ -5,7 +5,7 @@ import { countCasualties } from '../assemble/casualties.ts';
 import type { NumberExpression } from '../assemble/numbers.ts';
 import type { ClaimDraft } from '../assemble/claims.ts';
 import type { Draft } from '../assemble/discourse.ts';
-import { type ArticleFacts, negatedBefore } from '../assemble/facts.ts';
+import { type ArticleFacts, cuesOf, negatedBefore } from '../assemble/facts.ts';
 import { type ActorMention, assignRoles } from '../assemble/roles.ts';
 import type { ActorEntry, Lexicon, PlaceEntry } from '../lexicon/index.ts';
 import { choosePlace, type PlaceChoice, type PlaceMention } from '../resolve/place/index.ts';
@@ -118,6 +118,30 @@ function stableId(parts: (string | number | null)[], iso3: string | null): strin
 }
 
 /** Means that make force at a protest excessive when anyone is hurt by them. */
+const MOURNED_SIDE_TYPES = new Set(['Explosions/Remote violence', 'Battles']);
+/** Armed groups that mourn their members; states and civilians are named in other ways. */
+const MOURNING_KINDS = new Set(['militia', 'rebel', 'identity']);
+
+/**
+ * The armed group that mourns someone in the event's sentences or the two after them, named within a
+ * few words of the mourning verb («نعى «حزب الله» لاحقاً في بيان»), and not the attacker.
+ */
+function mournerOf(draft: Draft, ctx: BuildContext, attacker: ActorEntry | undefined): { entry: ActorEntry; id: string; cue: string } | undefined {
+  const last = Math.max(...draft.sentences, ...draft.support);
+  const indexes = new Set([...draft.sentences, ...draft.support, last + 1, last + 2]);
+  for (const i of [...indexes].sort((a, b) => a - b)) {
+    const facts = ctx.article.sentences[i];
+    if (!facts) continue;
+    for (const cue of cuesOf(facts, 'mourning')) {
+      const near = facts.actors
+        .filter((a) => MOURNING_KINDS.has(a.item.entry.kind) && a.item.entry !== attacker && Math.min(Math.abs(a.first - cue.end), Math.abs(cue.first - a.end)) <= 4)
+        .sort((a, b) => Math.abs(a.first - cue.end) - Math.abs(b.first - cue.end))[0];
+      if (near) return { entry: near.item.entry, id: near.item.id, cue: cue.item.id };
+    }
+  }
+  return undefined;
+}
+
 /** Protest events in which a force intervened: the force is actor2. */
 const FORCE_MET = new Set(['Protest with intervention', 'Excessive force against protesters', 'Violent demonstration']);
 const LETHAL_AT_PROTESTS = new Set(['means.live-ammunition', 'means.sniper']);
@@ -292,6 +316,18 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
       actor2 = name;
       inter2 = interCode(force, country);
       provenance.actor2 = ['rule.actor.intervening-force'];
+    }
+  }
+  // «ونعى حزب الله أحد عناصره»: whom an armed group mourns belonged to it, so the strike or clash that
+  // killed them hit that group, not civilians.
+  if (MOURNED_SIDE_TYPES.has(eventType) && (toll.killed ?? 0) > 0 && (!actor2 || actor2Entry?.kind === 'civilians')) {
+    const mourner = mournerOf(draft, ctx, actor1Entry);
+    const name = mourner ? actorName(mourner.entry, country, ctx.lexicon.data.genericByCountry) : '';
+    if (mourner && name !== actor1) {
+      actor2Entry = mourner.entry;
+      actor2 = name;
+      inter2 = interCode(mourner.entry, country);
+      provenance.actor2 = [mourner.cue, mourner.id, 'rule.actor.mourned-by-group'];
     }
   }
   // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
