@@ -3,7 +3,7 @@ import type { ArticleInput, EventRecord, ExtractionResult } from './contracts/re
 import type { Draft } from './assemble/discourse.ts';
 import { findClaims } from './assemble/claims.ts';
 import { buildDiscourse } from './assemble/discourse.ts';
-import { cuesOf, gatherFacts } from './assemble/facts.ts';
+import { type ArticleFacts, cuesOf, gatherFacts } from './assemble/facts.ts';
 import { findNumbers } from './assemble/numbers.ts';
 import { getLexicon, type Lexicon, ofKind, type PlaceEntry } from './lexicon/index.ts';
 import { articleCountry, placeMentions } from './resolve/place/index.ts';
@@ -82,7 +82,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       return is(next, after) || (previous?.sentence === text.tokens[n.first].sentence && is(previous, before));
     },
   };
-  const built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft));
+  const built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
   const idOf = new Map(built.map(({ record, draft }) => [draft, record.event_id]));
   for (const { record, draft } of built) {
     record.related = draft.related.map((r) => ({ relation: r.relation, event_id: idOf.get(r.target) ?? '' })).filter((r) => r.event_id);
@@ -92,6 +92,17 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     events: built.map((b) => b.record),
     claims: claimDrafts.map((c) => buildClaim(c, article, countryContext, lexicon)),
   };
+}
+
+/**
+ * «اختطفت الجماعة 47 معلماً منذ مطلع العام», «تشهد المدن تصعيداً متواصلاً منذ أشهر»: acts told over a
+ * period running up to now, with no day of their own, are a tally or a trend, not one event.
+ */
+function isTrend(draft: Draft, article: ArticleFacts): boolean {
+  if (draft.time) return false;
+  const trigger = draft.triggers[0];
+  const facts = article.sentences[draft.sentences[0]];
+  return facts.times.some((t) => t.kind === 'since' && Math.abs(t.first - trigger.first) <= 25);
 }
 
 /**

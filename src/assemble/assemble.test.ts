@@ -172,3 +172,12 @@ describe('who was hit and who intervened', () => {
     assert.equal(event.actor2, 'Hezbollah');
   });
 });
+
+describe('a tally or a trend over a period up to now is not an event', () => {
+  for (const text of [
+    'وقالت نقابة المعلمين في بيان إن الجماعة اختطفت 47 معلماً في محافظات إب وذمار منذ مطلع العام الجاري.',
+    'وتشهد مدن ومخيمات شمال الضفة الغربية تصعيداً متواصلاً منذ أشهر، مع تكرار الاقتحامات وما يرافقها من اشتباكات.',
+  ]) {
+    it(text, () => assert.deepEqual(extract(text).events, []));
+  }
+});
