@@ -99,10 +99,11 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
  * period running up to now, with no day of their own, are a tally or a trend, not one event.
  */
 function isTrend(draft: Draft, article: ArticleFacts): boolean {
-  if (draft.time) return false;
+  if (draft.time?.date) return false;
   const trigger = draft.triggers[0];
   const facts = article.sentences[draft.sentences[0]];
-  return facts.times.some((t) => t.kind === 'since' && Math.abs(t.first - trigger.first) <= 25);
+  // An unresolved «منذ» expression («منذ أشهر», «منذ مطلع العام») is such a period too, only a vaguer one.
+  return facts.times.some((t) => (t.kind === 'since' || (t.date === null && t.ids.includes('anchor.since'))) && Math.abs(t.first - trigger.first) <= 25);
 }
 
 /**
