@@ -51,10 +51,22 @@ describe('a nationality on the weapon or the strike names the attacker', () => {
 });
 
 describe('affiliation', () => {
-  it('"عناصر أمنية تابعة لجماعة الحوثي" after the verb are the Houthis acting, the proclitic ل notwithstanding', () => {
+  it('"عناصر أمنية تابعة لجماعة الحوثي" after the verb are the Houthis\' security branch acting, the proclitic ل notwithstanding', () => {
     const [event] = extract('إب - اختطفت عناصر أمنية تابعة لجماعة الحوثي، فجر الإثنين، المعلم عبد الرحمن الشرعبي من منزله في مدينة إب.', '2024-06-10').events;
-    assert.equal(event.actor1, 'Military Forces of Yemen Houthi');
+    assert.equal(event.actor1, 'Police Forces of Yemen Houthi');
     assert.equal(event.actor2, 'Civilians (Yemen)');
+  });
+});
+
+describe('a security branch named by its force', () => {
+  it('"the Houthi-run Security and Intelligence Service" is that branch of the Houthis', () => {
+    const [event] = extract('Armed men belonging to the Houthi-run Security and Intelligence Service abducted an aid worker from his home in Sanaa on March 3.', '2025-03-04').events;
+    assert.equal(event.sub_event_type, 'Abduction/forced disappearance');
+    assert.equal(event.actor1, 'Police Forces of Yemen Houthi - Security and Intelligence Service');
+  });
+  it('an army with no police branch in the catalogue stays the army', () => {
+    const [event] = extract('اعتقلت قوة أمنية تابعة للجيش السوري ثلاثة شبان في مدينة درعا أمس.', '2025-03-04').events;
+    assert.equal(event.actor1.startsWith('Military Forces of Syria') || event.actor1.startsWith('Police Forces of Syria'), true, event.actor1);
   });
 });
 

@@ -118,6 +118,27 @@ function stableId(parts: (string | number | null)[], iso3: string | null): strin
 }
 
 /** Means that make force at a protest excessive when anyone is hurt by them. */
+/**
+ * «عناصر أمنية تابعة لجماعة الحوثي», 'the Houthi-run Security and Intelligence Service': a security noun
+ * tied to a force (by «التابعة ل», 'belonging to', or an adjective before it) names that force's police
+ * or intelligence branch, when the actor catalogue has one.
+ */
+function securityBranch(mention: ActorMention, ctx: BuildContext): ActorEntry {
+  const facts = ctx.article.sentences[mention.sentence];
+  if (!facts) return mention.entry;
+  const heads = cuesOf(facts, 'security-branch');
+  const affiliations = cuesOf(facts, 'roles').filter((c) => c.item.entry.role === 'affiliation');
+  const before = heads.find((h) => h.end <= mention.first && mention.first - h.end <= 3 && affiliations.some((a) => a.first >= h.end && a.end <= mention.first));
+  const after = heads.find((h) => h.first >= mention.end && h.first - mention.end <= 1);
+  const head = before ?? after;
+  if (!head) return mention.entry;
+  const children = ctx.lexicon.data.actors.filter((a) => a.parent === mention.entry.id && a.name?.startsWith('Police Forces of'));
+  const police = children[0];
+  if (!police) return mention.entry;
+  if (head.item.entry.branch === 'intelligence') return ctx.lexicon.data.actors.find((a) => a.parent === police.id && /Intelligence/.test(a.name ?? '')) ?? police;
+  return police;
+}
+
 const MOURNED_SIDE_TYPES = new Set(['Explosions/Remote violence', 'Battles']);
 /** Armed groups that mourn their members; states and civilians are named in other ways. */
 const MOURNING_KINDS = new Set(['militia', 'rebel', 'identity']);
@@ -200,7 +221,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     certainty = 'claimed';
     provenance.actor1 = claim.ids;
   } else if (agentMention) {
-    actor1Entry = agentMention.entry;
+    actor1Entry = securityBranch(agentMention, ctx);
     certainty = 'stated';
     provenance.actor1 = [agentMention.id, agentMention.rule];
   } else if (isProtest) {
