@@ -82,7 +82,18 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       return is(next, after) || (previous?.sentence === text.tokens[n.first].sentence && is(previous, before));
     },
   };
-  const built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
+  let built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
+  // Strikes told without a name, in an article that names one state's air force striking: built again
+  // with that air force (src/record/build.ts, rule.actor.article-air-force).
+  const airForces = new Set(built.filter(({ record }) => (record.sub_event_type === 'Air/drone strike' || record.actor1.includes('Air Force')) && record.actor1_certainty === 'stated' && (record.inter1 === 1 || record.inter1 === 8) && !record.actor1.startsWith('Unidentified')).map(({ record }) => record.actor1));
+  if (airForces.size === 1 && built.some(({ record }) => record.sub_event_type === 'Air/drone strike' && record.actor1.startsWith('Unidentified Military Forces'))) {
+    const [name] = airForces;
+    const articleAirForce = lexicon.data.actors.find((a) => a.name === name);
+    if (articleAirForce) {
+      ctx.placesByDraft.clear();
+      built = discourse.drafts.map((draft) => buildEvent(draft, { ...ctx, articleAirForce })).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
+    }
+  }
   const idOf = new Map(built.map(({ record, draft }) => [draft, record.event_id]));
   for (const { record, draft } of built) {
     record.related = draft.related.map((r) => ({ relation: r.relation, event_id: idOf.get(r.target) ?? '' })).filter((r) => r.event_id);

@@ -193,3 +193,18 @@ describe('a tally or a trend over a period up to now is not an event', () => {
     it(text, () => assert.deepEqual(extract(text).events, []));
   }
 });
+
+describe('the speaker announcing its own act, and the air force of the article', () => {
+  it('«أعلنت قوات الدعم السريع سيطرتها على المدينة» makes the RSF the actor', () => {
+    const [event] = extract('أعلنت قوات الدعم السريع سيطرتها على مدينة أم كدادة شرقي ولاية شمال دارفور، بعد معارك مع القوة المشتركة اندلعت أمس الأحد.', '2024-12-02').events;
+    assert.equal(event.sub_event_type, 'Non-state actor overtakes territory');
+    assert.equal(event.actor1, 'Rapid Support Forces');
+  });
+  it('unnamed warplanes recalled in an article that names the army\'s air force are that air force', () => {
+    const text =
+      'أصيب 14 شخصاً بحالات اختناق إثر إلقاء الطيران الحربي التابع للجيش السوداني براميل محمّلة بغاز الكلور على حي سكني في مدينة مليط مساء السبت.\nوكان الطيران الحربي قد قصف سوق مليط الرئيسي الشهر الماضي، ما أسفر عن مقتل تسعة مدنيين.';
+    const events = extract(text, '2025-04-14').events;
+    assert.ok(events.length >= 2);
+    for (const event of events) assert.equal(event.actor1, 'Military Forces of Sudan Air Force');
+  });
+});

@@ -119,6 +119,10 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3 && selfReports.some((p) => p.first >= c.end && p.first - c.end <= 1))) {
       [role, rule] = ['agent', 'rule.role.self-report'];
     }
+    // «أعلنت قوات الدعم السريع سيطرتها على المدينة»: the verb first, the speaker, then its own act.
+    else if (speech.some((c) => follows(c, first, 1)) && selfReports.some((p) => p.first >= actor.end && p.first - actor.end <= 1)) {
+      [role, rule] = ['agent', 'rule.role.self-report'];
+    }
     // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.
     else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3) || speech.some((c) => follows(c, first, 1))) [role, rule] = ['speaker', 'rule.role.speaker'];
     // "four soldiers were killed", "مقتل ثلاثة عناصر من قوات النظام": the counted dead are the targets.

@@ -31,6 +31,8 @@ export interface BuildContext {
   readonly isMeasure: (n: NumberExpression) => boolean;
   /** The draft whose latest sentence comes last before a given sentence. */
   readonly lastDraftBefore: (sentence: number) => Draft | undefined;
+  /** The one state air force the article names striking, for its strikes told without a name. */
+  readonly articleAirForce?: ActorEntry;
 }
 
 const UNIDENTIFIED_ARMED = 'Unidentified Armed Group ({country})';
@@ -230,6 +232,13 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     provenance.actor1 = ['rule.actor.protesters-by-default'];
   } else {
     actor1Entry = findGenericActor(actors, subEventType === 'Air/drone strike' ? UNIDENTIFIED_MILITARY : UNIDENTIFIED_ARMED) ?? findGenericActor(actors, UNIDENTIFIED_ARMED);
+    // «وكان الطيران الحربي قد قصف السوق الشهر الماضي»: "the warplanes" of an article that names one
+    // state's air force striking are that air force's.
+    if (subEventType === 'Air/drone strike' && ctx.articleAirForce && !suspectMention) {
+      actor1Entry = ctx.articleAirForce;
+      certainty = 'stated';
+      provenance.actor1 = ['rule.actor.article-air-force'];
+    }
     if (suspectMention) {
       certainty = 'suspected';
       suspected = actorName(suspectMention.entry, country, ctx.lexicon.data.genericByCountry);
