@@ -79,7 +79,9 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       const previous = n.first > 0 ? text.tokens[n.first - 1] : undefined;
       const { after, before } = measureKeys(lexicon);
       const is = (token: typeof next, keys: Set<string>) => token !== undefined && (keys.has(token.key) || keys.has(token.stems[token.stems.length - 1]));
-      return is(next, after) || (previous?.sentence === text.tokens[n.first].sentence && is(previous, before));
+      // «في الخمسين من عمره», «في العاشرة من العمر»: an age with "of" between.
+      const ofAge = next?.key === 'من' && is(text.tokens[n.end + 1], after);
+      return is(next, after) || ofAge || (previous?.sentence === text.tokens[n.first].sentence && is(previous, before));
     },
   };
   let built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));

@@ -26,8 +26,12 @@ describe('casualties', () => {
     ['Four people were reportedly killed in an air strike on a market in Maarat al-Numan.', 4, null],
     // A dual noun before «اليوم» counts people, not days.
     ['قُتل شخصان اليوم جراء غارة جوية على أطراف بلدة سراقب.', 2, null],
-    // An age is not a toll.
+    // An age is not a toll, also with "of" between («في الخمسين من عمره»), and the subject may stand before it.
     ['A roadside bomb killed a shepherd, aged 34, near Tarmiyah.', 1, null],
+    ['وكان راعٍ في الخمسين من عمره قد قُتل بانفجار لغم قرب بلدة أبو الظهور أمس.', 1, null],
+    // A death noun with a singular pronoun, or an assassination, is one dead.
+    ['اغتال مسلحان مجهولان مساء أمس الناشط المدني حيدر الساعدي بإطلاق النار عليه وسط مدينة العمارة.', 1, null],
+    ['أطلق مسلحون النار على رجل أمام محله في سوق الكحلاء مساء أمس، ما أدى إلى مقتله في الحال.', 1, null],
   ];
   for (const [text, fatalities, injuries] of cases) {
     it(text, () => {

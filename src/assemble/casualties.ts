@@ -46,7 +46,8 @@ function pairCounts(
     }
     for (const p of persons) {
       const after = p.first >= cue.end && p.first - cue.end <= 5;
-      const before = p.end <= cue.first && cue.first - p.end <= 2;
+      // «وكان راعٍ في الخمسين من عمره قد قُتل»: the subject may stand a few words before its verb.
+      const before = p.end <= cue.first && cue.first - p.end <= 5;
       if ((after || before) && !across(cue, p)) pairs.push({ cue, key: p, score: 100 + distanceScore(cue, p), value: (p.item.entry.count as number | undefined) ?? 1, ids: [p.item.id] });
     }
   }

@@ -81,7 +81,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const hedges = cuesOf(facts, 'hedging');
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
   const selfReports = cuesOf(facts, 'self-report');
-  const casualties = cuesOf(facts, 'casualties');
+  // An agentive casualty verb («اغتال مسلحان الناشط») has its doer after it, not its dead.
+  const casualties = cuesOf(facts, 'casualties').filter((c) => !c.item.entry.agentive);
   const numbers = facts.numbers;
   const trigger = triggers[0];
   const mentions: ActorMention[] = [];
