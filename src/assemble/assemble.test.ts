@@ -212,3 +212,16 @@ describe('the speaker announcing its own act, and the air force of the article',
     for (const event of events) assert.equal(event.actor1, 'Military Forces of Sudan Air Force');
   });
 });
+
+describe('a force backing the doer, and a time word inside the verb phrase', () => {
+  it('«قوات الجيش، بمساندة مقاتلي ...، استعادت أمس السيطرة على البلدة»: the army regained it, its backers are associates', () => {
+    const [event] = extract('أعلنت وزارة الإعلام أن قوات الجيش الوطني الصومالي، بمساندة مقاتلي المعاويسلي المحليين، استعادت أمس الاثنين السيطرة على بلدة مهداي بعد معارك مع مقاتلي حركة الشباب.', '2025-03-11').events;
+    assert.equal(event.sub_event_type, 'Government regains territory');
+    assert.equal(event.actor1, 'Military Forces of Somalia');
+    assert.equal(event.actor2, 'Al Shabaab');
+  });
+  it('fighting "between gunmen from the Tuareg and others from the Tebu" has both communal militias as sides', () => {
+    const [event] = extract('اندلعت الليلة الماضية اشتباكات مسلحة بين مسلحين من الطوارق وآخرين من التبو في أحد أحياء مدينة أوباري، ما أسفر عن مقتل شخص.', '2025-01-08').events;
+    assert.deepEqual([event.actor1, event.actor2].sort(), ['Tebu Ethnic Militia (Libya)', 'Tuareg Ethnic Militia (Libya)']);
+  });
+});

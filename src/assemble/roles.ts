@@ -78,6 +78,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const originCues = byRole('origin');
   const passiveCues = byRole('passive');
   const affiliationCues = byRole('affiliation');
+  const supportCues = byRole('support');
   const hedges = cuesOf(facts, 'hedging');
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
   const selfReports = cuesOf(facts, 'self-report');
@@ -99,6 +100,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     const affiliation = affiliationCues.find((c) => follows(c, first, 1));
     const head = affiliation ? mentions.filter((m) => m.end <= affiliation.first && affiliation.first - m.end <= 2).pop() : undefined;
     if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
+    // "قوات الجيش، بمساندة مقاتلي المعاويسلي، استعادت": who backs the doer acts with it, behind it.
+    else if (supportCues.some((c) => follows(c, first, 1))) [role, rule] = ['agent', 'rule.role.supporting-force'];
     // "مسلحون تابعون لجماعة الحوثي", "fighters loyal to X": the named group takes the role of the men it names.
     else if (head) [role, rule] = [head.role === 'suspect' ? 'suspect' : head.role, 'rule.role.affiliated-with-head'];
     // "الطيران الحربي التابع للجيش السوداني": the force a weapon belongs to used it.

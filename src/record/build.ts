@@ -174,7 +174,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const provenance: Record<string, string[]> = {};
   const roles = rolesOf(draft, ctx);
   // A named actor says more than a generic one ("armed groups ... Radaa and the 444 Brigade").
-  const named = (r: ActorMention) => (r.entry.template ? 1 : 0);
+  // A supporting force ("backed by X") comes after every doer: it is an associate of actor1.
+  const named = (r: ActorMention) => (r.entry.template ? 1 : 0) + (r.rule === 'rule.role.supporting-force' ? 2 : 0);
   const ranked = [...roles].sort((a, b) => named(a) - named(b));
   let agentMention = ranked.find((r) => r.role === 'agent');
   // A clash has two sides, whichever grammatical role the text gives them ("fighting between X and Y").
@@ -182,13 +183,13 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const isClash = draft.responses.length === 0 && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash' || t.item.entry.subEventType === 'Agreement');
   // A state's forces named generically ("القوات الحكومية") are a side too; an unidentified group or civilians are not.
   const sideKinds = (r: ActorMention) => !r.entry.template || (r.entry.kind !== 'unidentified' && r.entry.kind !== 'civilians');
-  const sides = isClash ? [...new Set(ranked.filter((r) => (r.role === 'agent' || r.role === 'target') && sideKinds(r)).map((r) => r.entry))] : [];
+  const sides = isClash ? [...new Set(ranked.filter((r) => (r.role === 'agent' || r.role === 'target') && sideKinds(r) && r.rule !== 'rule.role.supporting-force').map((r) => r.entry))] : [];
   if (sides.length >= 2) agentMention = roles.find((r) => r.entry === sides[0]);
   // In a clash both sides are agents of the same verb ("X and Y exchanged fire"): the second is actor2.
   const targetMention =
     (sides.length >= 2 ? roles.find((r) => r.entry === sides[1]) : undefined) ??
     ranked.find((r) => r.role === 'target' && r.entry !== agentMention?.entry) ??
-    ranked.find((r) => r.role === 'agent' && r.entry !== agentMention?.entry && !r.entry.template && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash'));
+    ranked.find((r) => r.role === 'agent' && r.entry !== agentMention?.entry && !r.entry.template && r.rule !== 'rule.role.supporting-force' && draft.triggers.some((t) => t.item.entry.subEventType === 'Armed clash'));
   const suspectMention = ranked.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
 
   // A sentence that tells two events ("X struck A in retaliation for an attack on B") gives each its own clause's places.
