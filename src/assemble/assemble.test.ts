@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { extractArticle } from '../pipeline.ts';
 
@@ -223,5 +225,19 @@ describe('a force backing the doer, and a time word inside the verb phrase', () 
   it('fighting "between gunmen from the Tuareg and others from the Tebu" has both communal militias as sides', () => {
     const [event] = extract('اندلعت الليلة الماضية اشتباكات مسلحة بين مسلحين من الطوارق وآخرين من التبو في أحد أحياء مدينة أوباري، ما أسفر عن مقتل شخص.', '2025-01-08').events;
     assert.deepEqual([event.actor1, event.actor2].sort(), ['Tebu Ethnic Militia (Libya)', 'Tuareg Ethnic Militia (Libya)']);
+  });
+});
+
+describe('the other side by the kind of event', () => {
+  it('a mob that burns a family\'s houses acts against civilians', () => {
+    const [event] = extract(readFileSync(join(import.meta.dirname, '..', '..', 'corpus', 'dev', 'ar2', 'kahla-tribal-revenge.ar.txt'), 'utf8'), '2024-08-20').events;
+    assert.equal(event.sub_event_type, 'Mob violence');
+    assert.equal(event.actor2, 'Civilians (Iraq)');
+    assert.ok((event.fatalities ?? 0) <= 1, `the dozens are relatives, not the dead (${event.fatalities})`);
+  });
+  it('ground a group takes is taken from the state\'s forces when no one else is named', () => {
+    const [event] = extract('Rapid Support Forces fighters seized the town of Er Rahad in North Kordofan on Thursday, residents said.', '2025-06-06').events;
+    assert.equal(event.sub_event_type, 'Non-state actor overtakes territory');
+    assert.equal(event.actor2, 'Military Forces of Sudan');
   });
 });

@@ -42,7 +42,10 @@ function pairCounts(
     const passive = passives.some((p) => p.end === cue.first || (p.end === cue.first - 1 && passives.some((q) => q.end === p.first)));
     for (const n of numbers) {
       const score = distanceScore(cue, n) + (passive && n.first >= cue.end ? 2 : 0);
-      if (score <= NUMBER_WINDOW + 0.5 && !across(cue, n)) pairs.push({ cue, key: n, score, value: n.value, ids: n.ids });
+      // «أقدم العشرات من أقارب رجل قُتل»: a person noun between them, not the number's own noun, is who died.
+      const [from, to] = n.first >= cue.end ? [cue.end, n.first] : [n.end, cue.first];
+      const otherNoun = persons.some((p) => p.first >= from && p.end <= to && p.first !== n.end);
+      if (score <= NUMBER_WINDOW + 0.5 && !across(cue, n) && !otherNoun) pairs.push({ cue, key: n, score, value: n.value, ids: n.ids });
     }
     for (const p of persons) {
       const after = p.first >= cue.end && p.first - cue.end <= 5;

@@ -165,6 +165,8 @@ function mournerOf(draft: Draft, ctx: BuildContext, attacker: ActorEntry | undef
   return undefined;
 }
 
+/** Sub-event types in which ground changes hands between armed sides. */
+const TERRITORY_TYPES = new Set(['Non-state actor overtakes territory', 'Government regains territory']);
 /** Protest events in which a force intervened: the force is actor2. */
 const FORCE_MET = new Set(['Protest with intervention', 'Excessive force against protesters', 'Violent demonstration']);
 const LETHAL_AT_PROTESTS = new Set(['means.live-ammunition', 'means.sniper']);
@@ -296,7 +298,15 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // A change within a group, a base set up, an agreement: bystanders are not a side.
   if (eventType === 'Strategic developments' && !CIVILIAN_TARGETS.has(subEventType) && actor2Entry?.kind === 'civilians') actor2Entry = undefined;
   // Violence against civilians always has civilians as actor2 (ACLED), named or not; so does looting.
-  if ((eventType === 'Violence against civilians' || subEventType === 'Looting/property destruction') && !actor2Entry) {
+  // Ground changes hands between armed sides, never with civilians: the other armed side named, or,
+  // when a non-state group takes a place and no one else is named, the state's forces it took it from.
+  if (TERRITORY_TYPES.has(subEventType) && (!actor2Entry || actor2Entry.kind === 'civilians')) {
+    const other = roles.find((r) => r.entry !== actor1Entry && r.entry.kind !== 'civilians' && r.entry.kind !== 'unidentified' && r.entry.kind !== 'protesters' && r.entry.kind !== 'rioters')?.entry;
+    actor2Entry = other ?? (subEventType === 'Non-state actor overtakes territory' ? findGenericActor(actors, 'Military Forces of {country}') : undefined);
+    if (actor2Entry) provenance.actor2 = [other ? 'rule.actor.territory-other-side' : 'rule.actor.territory-taken-from-state'];
+  }
+  // A mob's violence falls on people too ("أحرقوا منازل عائلة"): civilians unless another side is named.
+  if ((eventType === 'Violence against civilians' || subEventType === 'Looting/property destruction' || subEventType === 'Mob violence') && !actor2Entry) {
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
     provenance.actor2 = ['rule.acled.civilians-are-actor2'];
   }
