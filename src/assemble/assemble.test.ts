@@ -241,3 +241,18 @@ describe('the other side by the kind of event', () => {
     assert.equal(event.actor2, 'Military Forces of Sudan');
   });
 });
+
+describe('«التنظيم», «الحركة», "the group" refer back to the group named before', () => {
+  it('«هاجم عناصر من التنظيم» after «تنظيم الدولة» is the Islamic State, not the SDF named in between', () => {
+    const text =
+      'قُتل عنصران من قوات سوريا الديمقراطية بانفجار عبوة ناسفة في بلدة ذيبان بريف دير الزور مساء السبت. وتبنّى تنظيم الدولة في سوريا التفجير. وسبق أن هاجم عناصر من التنظيم حاجزاً لقسد في بلدة الشحيل الشهر الماضي، واندلعت اشتباكات أسفرت عن مقتل عنصر من الحاجز.';
+    const events = extract(text, '2024-07-22').events;
+    const clash = events.find((e) => e.location === 'Al-Shuhayl');
+    assert.ok(clash, JSON.stringify(events.map((e) => e.location)));
+    assert.deepEqual([clash.actor1, clash.actor2].sort(), ['Islamic State (Syria)', 'SDF: Syrian Democratic Forces']);
+  });
+  it('a bare «تنظيم» before a name is that name\'s descriptor, not an anaphor', () => {
+    const [event] = extract('انفجرت عبوة ناسفة بدورية لقوات سوريا الديمقراطية في ذيبان أمس، وتبنّى تنظيم «داعش» التفجير.', '2024-07-22').events;
+    assert.match(event.actor1, /Islamic State/);
+  });
+});

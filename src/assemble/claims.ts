@@ -70,7 +70,11 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
     if (responsibility) {
       // The named group rather than the generic description beside it ("The Islamic Resistance in Iraq, an umbrella of Iran-backed factions, claimed").
       const before = actors.filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind));
-      const claimant = before.filter((a) => !a.item.entry.template).pop() ?? before.pop() ?? actors.find((a) => a.first >= responsibility.end);
+      // «وتبنّى تنظيم «داعش» التفجير»: a claim verb told first has its claimant right after it.
+      const verbSubject = responsibility.item.entry.verbFirst
+        ? actors.find((a) => a.first >= responsibility.end && a.first - responsibility.end <= 2 && !['person', 'organization', 'civilians'].includes(a.item.entry.kind))
+        : undefined;
+      const claimant = verbSubject ?? before.filter((a) => !a.item.entry.template).pop() ?? before.pop() ?? actors.find((a) => a.first >= responsibility.end);
       if (claimant) {
         const about = facts.triggers.filter((t) => t.first >= responsibility.first);
         // The claim runs to the end of the claimed act's clause: the next comma, or the sentence's end.

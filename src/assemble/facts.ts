@@ -47,6 +47,22 @@ function quotedRanges(text: TokenizedText, sentence: Sentence): [number, number]
   return ranges.filter(([a, b]) => b - a > 7);
 }
 
+/** Named armed groups an anaphoric mention («التنظيم», 'the group') may stand for. */
+const ANTECEDENT_KINDS = new Set(['rebel', 'militia', 'identity']);
+/** The nouns a group's Arabic name is built on, which its anaphor repeats with the article. */
+const ANAPHOR_NOUNS = ['تنظيم', 'حركة', 'حركه', 'جماعة', 'جماعه'];
+const nounsOfEntry = new WeakMap<object, string[]>();
+
+function namingNouns(entry: { ar?: readonly string[] }): string[] {
+  let nouns = nounsOfEntry.get(entry);
+  if (!nouns) {
+    const words = new Set((entry.ar ?? []).flatMap((alias) => alias.split(/\s+/)).map((w) => w.replace(/^ال/, '')));
+    nouns = ANAPHOR_NOUNS.filter((n) => words.has(n));
+    nounsOfEntry.set(entry, nouns);
+  }
+  return nouns;
+}
+
 export function gatherFacts(
   text: TokenizedText,
   matches: readonly LexMatch[],
@@ -68,7 +84,9 @@ export function gatherFacts(
     quoted: quotedRanges(text, sentence),
   }));
   const sentenceOf = (token: number) => sentences[text.tokens[token].sentence];
-  for (const m of matches) {
+  let lastGroup: MatchOf<'actor'>['item'] | undefined;
+  const lastByNoun = new Map<string, MatchOf<'actor'>['item']>();
+  for (const m of [...matches].sort((a, b) => a.first - b.first)) {
     if (m.first < datelineEnd && m.item.kind !== 'source') continue;
     const facts = sentenceOf(m.first);
     const item = m.item;
@@ -76,9 +94,29 @@ export function gatherFacts(
       case 'trigger':
         facts.triggers.push(m as MatchOf<'trigger'>);
         break;
-      case 'actor':
-        facts.actors.push(m as MatchOf<'actor'>);
+      case 'actor': {
+        const actor = m as MatchOf<'actor'>;
+        if (actor.item.entry.kind === 'anaphor') {
+          // «التنظيم», «الحركة», "the group": the armed group last named before it, or no actor at all.
+          // Not "تنظيم «داعش»": a bare noun, or one followed by a name, is that name's descriptor.
+          const head = text.tokens[actor.end - 1];
+          const definite = head.script === 'latin' || head.key.startsWith('ال');
+          const named = matches.some(
+            (o) => o.item.kind === 'actor' && o.item.entry.kind !== 'anaphor' && (o.first === actor.end || (o.first === actor.end + 1 && text.tokens[actor.end].script === 'punct')),
+          );
+          // «التنظيم» is the last group whose own name says "تنظيم" («تنظيم الدولة»), «الحركة» a «حركة»...
+          const noun = ANAPHOR_NOUNS.find((n) => head.key === `ال${n}`);
+          const antecedent = noun ? lastByNoun.get(noun) : lastGroup;
+          if (antecedent && definite && !named) facts.actors.push({ ...actor, item: antecedent });
+          break;
+        }
+        if (ANTECEDENT_KINDS.has(actor.item.entry.kind)) {
+          lastGroup = actor.item;
+          for (const noun of namingNouns(actor.item.entry)) lastByNoun.set(noun, actor.item);
+        }
+        facts.actors.push(actor);
         break;
+      }
       case 'place':
         facts.places.push(m as MatchOf<'place'>);
         break;
