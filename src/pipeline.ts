@@ -96,6 +96,10 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       built = discourse.drafts.map((draft) => buildEvent(draft, { ...ctx, articleAirForce })).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
     }
   }
+  // An act told with no place below the country, in a report that places its events, is an aside or an
+  // elaboration of them ("those detained were released", "the agreement provides for..."), not an event.
+  const placed = built.some(({ record }) => record.location && record.location !== record.country);
+  if (placed) built = built.filter(({ record }) => !record.location || record.location !== record.country || !record.country);
   const idOf = new Map(built.map(({ record, draft }) => [draft, record.event_id]));
   for (const { record, draft } of built) {
     record.related = draft.related.map((r) => ({ relation: r.relation, event_id: idOf.get(r.target) ?? '' })).filter((r) => r.event_id);

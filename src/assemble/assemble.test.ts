@@ -256,3 +256,13 @@ describe('«التنظيم», «الحركة», "the group" refer back to the gr
     assert.match(event.actor1, /Islamic State/);
   });
 });
+
+describe('an aside with no place of its own in a report that places its events', () => {
+  it('"those detained were released later" is not an arrest of its own', () => {
+    const text =
+      'Jordanian police fired tear gas to disperse hundreds of protesters outside the Israeli embassy in Amman on Friday night and detained several of them. The Public Security Directorate said that those detained were released later in the night after signing pledges.';
+    const events = extract(text, '2024-10-12').events;
+    assert.ok(events.length >= 1);
+    for (const e of events) assert.notEqual(e.location, e.country, `${e.sub_event_type} at ${e.location}`);
+  });
+});
