@@ -303,6 +303,15 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       lastSentenceOfCurrent = s;
     }
 
+    // "... was shot down, the military said. No one was hurt.": a toll told right after an event, in a
+    // sentence with no act of its own, is that event's.
+    // (Not after a sentence that told two events: whose toll it is, is not known.)
+    if (main.length === 0 && responses.length === 0 && answered.length === 0 && current && !current.background && s === lastSentenceOfCurrent + 1 && !bg.cue && !current.clauses.has(lastSentenceOfCurrent)) {
+      // (Not a claimant's figure: "Al Shabaab claimed ..., saying 20 soldiers had died".)
+      const claimed = cuesOf(facts, 'responsibility').length > 0;
+      if (!claimed && cuesOf(facts, 'casualties').length > 0 && statisticCues(facts).length === 0 && !facts.times.some((t) => t.kind === 'since')) current.support.push(s);
+    }
+
     if (responses.length > 0) {
       const answeredEvent = mainDraft ?? current;
       const time = governingTime(facts, responses[0].match, article.text.tokens);
