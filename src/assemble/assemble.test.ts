@@ -17,6 +17,8 @@ describe('casualties', () => {
     ['شنت طائرة مسيرة غارة على سيارة في ريف درعا ما أدى إلى سقوط قتيلين.', 2, null],
     ['A roadside bomb struck an army patrol near Tarmiyah, killing at least five soldiers.', 5, null],
     ['Rockets hit the base overnight. No casualties were reported.', 0, 0],
+    // Nobody hurt, nobody killed; the toll sentence right after the event is the event's.
+    ['A missile launched toward Eilat was shot down north of the city late on Monday, the military said. No one was hurt.', 0, 0],
     // A number past another casualty word is that word's: one killed, six injured.
     ['أفاد مصدر أمني بمقتل مدني وإصابة ستة آخرين بانفجار عبوة ناسفة في سوق بمدينة بعقوبة.', 1, 6],
     ['قتل شخصان وأصيب ثلاثة آخرون جراء قصف مدفعي استهدف بلدة طفس.', 2, 3],
