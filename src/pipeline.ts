@@ -62,6 +62,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     claims: claimDrafts,
     timeTokens,
     placesByDraft: new Map(),
+    sidesByDraft: new Map(),
     lastDraftBefore: (sentence: number) => {
       let best: Draft | undefined;
       let bestAt = -1;
@@ -93,6 +94,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     const articleAirForce = lexicon.data.actors.find((a) => a.name === name);
     if (articleAirForce) {
       ctx.placesByDraft.clear();
+      ctx.sidesByDraft.clear();
       built = discourse.drafts.map((draft) => buildEvent(draft, { ...ctx, articleAirForce })).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
     }
   }

@@ -268,3 +268,13 @@ describe('an aside with no place of its own in a report that places its events',
     for (const e of events) assert.notEqual(e.location, e.country, `${e.sub_event_type} at ${e.location}`);
   });
 });
+
+describe('"from both sides" in a later event of the same kind', () => {
+  it('a similar prisoner swap "from both sides" is between the sides of the first one', () => {
+    const text =
+      'أعلنت لجنة الوساطة المحلية في تعز إتمام صفقة لتبادل الأسرى بين القوات الحكومية وجماعة الحوثي أمس الجمعة في منطقة الحوبان شرقي مدينة تعز.\nوسبق أن أُنجزت صفقة مماثلة بوساطة قبلية في محافظة مأرب الشهر الماضي، أُطلق خلالها سراح 20 أسيراً من الجانبين.';
+    const events = extract(text, '2024-09-14').events;
+    assert.equal(events.length, 2);
+    for (const e of events) assert.deepEqual([e.actor1, e.actor2].sort(), ['Military Forces of Yemen Houthi', 'Military Forces of Yemen Presidential Leadership Council']);
+  });
+});

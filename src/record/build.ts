@@ -27,6 +27,8 @@ export interface BuildContext {
   readonly timeTokens: Set<number>;
   /** Places already chosen, for "في الحي ذاته" (drafts are built in text order). */
   readonly placesByDraft: Map<Draft, PlaceChoice>;
+  /** The sides each draft was built with, for "from both sides" in a later one (drafts are built in text order). */
+  readonly sidesByDraft?: Map<Draft, { type: string; actor1: ActorEntry; actor2: ActorEntry }>;
   /** "300 متر", "a 52-year-old": a number that measures, not one that counts people. */
   readonly isMeasure: (n: NumberExpression) => boolean;
   /** The draft whose latest sentence comes last before a given sentence. */
@@ -314,6 +316,18 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   if (eventType === 'Riots' && actor1Entry?.kind === 'protesters') actor1Entry = findGenericActor(actors, 'Rioters ({country})') ?? actor1Entry;
   // A peaceful protest has no one intervening: whoever else is named stands by.
   if (subEventType === 'Peaceful protest' && actor2Entry?.kind !== 'protesters') actor2Entry = undefined;
+  // «أُطلق سراح 20 أسيراً من الجانبين»: no side of its own, "both sides" are those of the last such event.
+  const unnamed = (e: ActorEntry | undefined) => !e || e.kind === 'unidentified' || e.kind === 'civilians';
+  if (unnamed(actor1Entry) && unnamed(actor2Entry) && ctx.sidesByDraft && draftSentences(draft, ctx).some((f) => cuesOf(f, 'both-sides').length > 0)) {
+    const earlier = [...ctx.sidesByDraft.entries()].filter(([d, v]) => d !== draft && v.type === subEventType).pop()?.[1];
+    if (earlier) {
+      [actor1Entry, actor2Entry] = [earlier.actor1, earlier.actor2];
+      certainty = 'stated';
+      provenance.actor1 = ['rule.actor.both-sides-of-earlier-event'];
+      provenance.actor2 = ['rule.actor.both-sides-of-earlier-event'];
+    }
+  }
+  if (actor1Entry && actor2Entry && !unnamed(actor1Entry) && !unnamed(actor2Entry)) ctx.sidesByDraft?.set(draft, { type: subEventType, actor1: actor1Entry, actor2: actor2Entry });
   const actor1 = actor1Entry ? actorName(actor1Entry, country, ctx.lexicon.data.genericByCountry) : '';
   const actor2Name = actor2Entry ? actorName(actor2Entry, country, ctx.lexicon.data.genericByCountry) : '';
   let actor2 = actor2Name === actor1 ? '' : actor2Name;
