@@ -278,3 +278,12 @@ describe('"from both sides" in a later event of the same kind', () => {
     for (const e of events) assert.deepEqual([e.actor1, e.actor2].sort(), ['Military Forces of Yemen Houthi', 'Military Forces of Yemen Presidential Leadership Council']);
   });
 });
+
+describe('arrests told after a riot', () => {
+  it('are of its rioters', () => {
+    const text =
+      'Dozens of youths blocked roads with burning tyres and threw stones at the police station in Maan on Saturday night, protesting fuel price rises.\nPolice arrested 15 people on Sunday in raids in the town.';
+    const arrests = extract(text, '2024-06-17').events.find((e) => e.sub_event_type === 'Arrests');
+    assert.equal(arrests?.actor2, 'Rioters (Jordan)');
+  });
+});

@@ -307,6 +307,14 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor2Entry = other ?? (subEventType === 'Non-state actor overtakes territory' ? findGenericActor(actors, 'Military Forces of {country}') : undefined);
     if (actor2Entry) provenance.actor2 = [other ? 'rule.actor.territory-other-side' : 'rule.actor.territory-taken-from-state'];
   }
+  // Arrests told after a riot are of its rioters ("arrested five men suspected of taking part").
+  if (subEventType === 'Arrests' && (!actor2Entry || actor2Entry.kind === 'civilians' || actor2Entry === actor1Entry)) {
+    const before = ctx.lastDraftBefore(draft.sentences[0]);
+    if (before && before !== draft && before.triggers.some((t) => classifySubEventType(t.item.entry.subEventType).eventType === 'Riots')) {
+      actor2Entry = findGenericActor(actors, 'Rioters ({country})') ?? actor2Entry;
+      provenance.actor2 = ['rule.actor.arrested-after-riot'];
+    }
+  }
   // A mob's violence falls on people too ("أحرقوا منازل عائلة"): civilians unless another side is named.
   if ((eventType === 'Violence against civilians' || subEventType === 'Looting/property destruction' || subEventType === 'Mob violence') && !actor2Entry) {
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
