@@ -35,7 +35,8 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const allMentions = placeMentions(
     ofKind(matches, 'place'),
     ofKind(matches, 'cue', 'geo'),
-    article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin')),
+    // Where it came from, and the cause it was for, are not where it happened.
+    article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin' || c.item.entry.role === 'cause-place')),
     text.tokens,
     input.text,
     ofKind(matches, 'source'),

@@ -287,3 +287,11 @@ describe('arrests told after a riot', () => {
     assert.equal(arrests?.actor2, 'Rioters (Jordan)');
   });
 });
+
+describe('a place named as a protest\'s cause', () => {
+  it('«مسيرة في عمّان تضامناً مع أهالي قطاع غزة» happened in Amman', () => {
+    const [event] = extract('خرج مئات المواطنين بعد صلاة الجمعة في مسيرة انطلقت من أمام المسجد الحسيني في وسط البلد بعمّان، تضامناً مع أهالي قطاع غزة.', '2024-04-12').events;
+    assert.equal(event.sub_event_type, 'Peaceful protest');
+    assert.equal(event.location, 'Amman');
+  });
+});
