@@ -295,3 +295,13 @@ describe('a place named as a protest\'s cause', () => {
     assert.equal(event.location, 'Amman');
   });
 });
+
+describe('"the same road" with no place of its own', () => {
+  it('is the place of the event told before, not the city named elsewhere in the report', () => {
+    const text =
+      'Three members of the Federal Police were wounded last night when a roadside bomb exploded next to their patrol on a rural road south of Daquq, in Kirkuk province, security officials said.\nThe wounded men were taken to Kirkuk General Hospital.\nThe same road had previously been targeted in February, when a bomb damaged an army Humvee.';
+    const events = extract(text, '2024-05-21').events;
+    const recalled = events.find((e) => e.background);
+    assert.equal(recalled?.location, 'Daquq');
+  });
+});

@@ -12,6 +12,8 @@ export interface Draft {
   readonly sentences: number[];
   /** Sentences without triggers that add casualties, sources, suspects ("رجحت المصادر ..."). */
   readonly support: number[];
+  /** Sentences that only give this event's toll ("No one was hurt."): read for the toll, not for its place. */
+  readonly tollOnly: number[];
   readonly triggers: MatchOf<'trigger'>[];
   /** Token ranges [from, to) of a sentence that belong to this event when the sentence tells two ("X struck ... in retaliation for Y"). */
   readonly clauses: Map<number, [number, number]>;
@@ -184,6 +186,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       index: drafts.length,
       sentences: [sentence],
       support: [],
+      tollOnly: [],
       triggers: triggers.map((t) => t.match),
       responses: [],
       background,
@@ -309,7 +312,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     if (main.length === 0 && responses.length === 0 && answered.length === 0 && current && !current.background && s === lastSentenceOfCurrent + 1 && !bg.cue && !current.clauses.has(lastSentenceOfCurrent)) {
       // (Not a claimant's figure: "Al Shabaab claimed ..., saying 20 soldiers had died".)
       const claimed = cuesOf(facts, 'responsibility').length > 0;
-      if (!claimed && cuesOf(facts, 'casualties').length > 0 && statisticCues(facts).length === 0 && !facts.times.some((t) => t.kind === 'since')) current.support.push(s);
+      if (!claimed && cuesOf(facts, 'casualties').length > 0 && statisticCues(facts).length === 0 && !facts.times.some((t) => t.kind === 'since')) current.tollOnly.push(s);
     }
 
     if (responses.length > 0) {

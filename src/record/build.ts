@@ -202,7 +202,10 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
   const settlement = (kind: string | undefined) => (kind === 'city' || kind === 'town' || kind === 'village' ? 'settlement' : kind);
   const kindAgrees = !draft.samePlaceKind || settlement(placeOfEarlier?.kind) === draft.samePlaceKind;
-  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country') ? placeOfEarlier : ownPlace;
+  // ("The same road had been targeted in February": "the same" with no place named in its own sentence
+  // points back, whatever place the rest of the report offers.)
+  const sameWithoutKind = !draft.samePlaceKind && placesInClause.every((m) => m.sentence !== draft.sentences[0]);
+  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : ownPlace;
   if (place) ctx.placesByDraft.set(draft, place);
   const country = place?.country ?? ctx.countryContext;
   const countryEntry = country ? ctx.countries.get(country) : undefined;
@@ -348,7 +351,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const inter1 = actor1Entry ? interCode(actor1Entry, country) : null;
   let inter2 = actor2Entry ? interCode(actor2Entry, country) : null;
 
-  const sentencesForToll = [...draft.sentences, ...draft.support].map((i) => ctx.article.sentences[i]);
+  const sentencesForToll = [...draft.sentences, ...draft.support, ...draft.tollOnly].map((i) => ctx.article.sentences[i]);
   // "... in retaliation for a strike that killed two": the answered attack's toll is not this event's.
   const toll = countCasualties(sentencesForToll, ctx.timeTokens, ctx.isMeasure, (token) => tokenInClause(draft, ctx, token));
   // ACLED: protesters killed by those who intervene is Excessive force against protesters.
