@@ -86,7 +86,7 @@ export function placeMentions(
     if (insideShortQuote(text, tokens[first].start, tokens[end - 1].end)) continue;
     // "شرطة كركوك", "Tripoli-based": a place inside an actor's name says who, not where.
     if (actors.some((a) => a.first <= first && a.end >= end && a.end - a.first > end - first)) continue;
-    if (institutions.some((c) => c.end === first)) continue;
+    if (institutions.some((c) => (c.end === first && !c.item.entry.after) || (c.first === end && c.item.entry.after))) continue;
     const qualifiers = new Set<string>();
     for (const cue of geoCues) {
       // Right before the name, or running into it ("أطراف مدينة" + "مدينة الميادين").
