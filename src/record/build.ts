@@ -386,7 +386,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   }
   // «ونعى حزب الله أحد عناصره»: whom an armed group mourns belonged to it, so the strike or clash that
   // killed them hit that group, not civilians.
-  if (MOURNED_SIDE_TYPES.has(eventType) && (toll.killed ?? 0) > 0 && (!actor2 || actor2Entry?.kind === 'civilians')) {
+  if (MOURNED_SIDE_TYPES.has(eventType) && (toll.killed ?? 0) > 0 && (!actor2 || actor2Entry?.kind === 'civilians' || actor2Entry?.kind === 'unidentified')) {
     const mourner = mournerOf(draft, ctx, actor1Entry);
     const name = mourner ? actorName(mourner.entry, country, ctx.lexicon.data.genericByCountry) : '';
     if (mourner && name !== actor1) {
