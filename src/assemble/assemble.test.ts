@@ -305,3 +305,13 @@ describe('"the same road" with no place of its own', () => {
     assert.equal(recalled?.location, 'Daquq');
   });
 });
+
+describe('a state\'s warplanes are its air force', () => {
+  it('«طائرات «إف-16» العراقية» ... «أوكار للتنظيم» after «تنظيم «داعش»»', () => {
+    const text =
+      'أعلنت خلية الإعلام الأمني مقتل ثلاثة من عناصر تنظيم «داعش» في اشتباك مع الجيش العراقي في جبال حمرين أمس.\nوكانت طائرات «إف-16» العراقية قد نفذت في الثالث من الشهر الجاري ضربات جوية على أوكار للتنظيم قرب ناحية الرياض جنوب غربي كركوك.';
+    const strike = extract(text, '2024-04-14').events.find((e) => e.sub_event_type === 'Air/drone strike');
+    assert.equal(strike?.actor1, 'Military Forces of Iraq Air Force');
+    assert.match(strike?.actor2 ?? '', /Islamic State/);
+  });
+});

@@ -100,12 +100,14 @@ export function gatherFacts(
           // «التنظيم», «الحركة», "the group": the armed group last named before it, or no actor at all.
           // Not "تنظيم «داعش»": a bare noun, or one followed by a name, is that name's descriptor.
           const head = text.tokens[actor.end - 1];
-          const definite = head.script === 'latin' || head.key.startsWith('ال');
+          // «التنظيم», «للتنظيم», «وبالتنظيم»: the article, after any proclitic.
+          const article = /^[وف]?(?:[بك]?ال|لل)/;
+          const definite = head.script === 'latin' || article.test(head.key);
           const named = matches.some(
             (o) => o.item.kind === 'actor' && o.item.entry.kind !== 'anaphor' && (o.first === actor.end || (o.first === actor.end + 1 && text.tokens[actor.end].script === 'punct')),
           );
           // «التنظيم» is the last group whose own name says "تنظيم" («تنظيم الدولة»), «الحركة» a «حركة»...
-          const noun = ANAPHOR_NOUNS.find((n) => head.key === `ال${n}`);
+          const noun = ANAPHOR_NOUNS.find((n) => head.key.replace(article, '') === n);
           const antecedent = noun ? lastByNoun.get(noun) : lastGroup;
           if (antecedent && definite && !named) facts.actors.push({ ...actor, item: antecedent });
           break;

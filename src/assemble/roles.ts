@@ -45,7 +45,10 @@ function nationalAircraft(facts: SentenceFacts, lexicon: Lexicon): MatchOf<'acto
   for (const means of facts.means) {
     if (!STATE_OPERATED_MEANS.has(means.item.entry.label)) continue;
     const adjective = facts.adjectives.find((a) => a.first >= means.end && a.first - means.end <= 1) ?? facts.adjectives.find((a) => a.end === means.first);
-    const military = adjective && lexicon.nationalMilitary(adjective.item.entry.name);
+    // "طائرات «إف-16» العراقية": a state's warplanes are its air force, where the catalogue names one.
+    if (!adjective) continue;
+    const airForce = means.item.entry.label === 'aircraft' ? lexicon.nationalAirForce(adjective.item.entry.name) : undefined;
+    const military = airForce ?? lexicon.nationalMilitary(adjective.item.entry.name);
     if (military) out.push({ item: { kind: 'actor', id: military.id, entry: military }, form: means.form, first: Math.min(means.first, adjective.first), end: Math.max(means.end, adjective.end) });
   }
   return out;

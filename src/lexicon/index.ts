@@ -83,6 +83,12 @@ export class Lexicon {
     return this.militaries.get(country);
   }
 
+  /** A national military's air force, where the catalogue has one ("Military Forces of Iraq Air Force"), for its aircraft. */
+  nationalAirForce(country: string): ActorEntry | undefined {
+    const military = this.militaries.get(country);
+    return military ? this.data.actors.find((a) => a.parent === military.id && a.name?.endsWith(' Air Force')) : undefined;
+  }
+
   get formCount(): number {
     return this.matcher.size;
   }
