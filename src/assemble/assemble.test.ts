@@ -315,3 +315,9 @@ describe('a state\'s warplanes are its air force', () => {
     assert.match(strike?.actor2 ?? '', /Islamic State/);
   });
 });
+
+describe('a habitual statement that holds the trigger in its cue', () => {
+  for (const text of ['وتشن حركة الشباب هجمات متكررة ضد القوات الحكومية والمدنيين.', 'وتشن حركة الشباب الهجمات المتكررة ضد القوات الحكومية.']) {
+    it(text, () => assert.deepEqual(extract(text, '2024-10-09').events, []));
+  }
+});

@@ -86,7 +86,9 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
         const mover = facts.actors.find((a) => a.first >= t.end && a.first - t.end <= 1) ?? facts.actors.filter((a) => a.end <= t.first && t.first - a.end <= 1).pop();
         if (mover && UNARMED.has(mover.item.entry.kind)) return 'rule.trigger.unarmed-withdrawal';
       }
-      if (facts.times.every((x) => x.kind !== 'point' || !x.date) && generic.some((c) => within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
+      // (A cue may also hold the trigger itself: «الهجمات المتكررة», «عدد الهجمات».)
+      const holds = (c: MatchOf<'cue'>) => c.first <= t.first && c.end >= t.end;
+      if (facts.times.every((x) => x.kind !== 'point' || !x.date) && generic.some((c) => holds(c) || within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
         return 'rule.trigger.generic-series';
       }
       if (statistic.some((c) => c.first < t.first)) return 'rule.trigger.statistic';
