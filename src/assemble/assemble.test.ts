@@ -28,6 +28,8 @@ describe('casualties', () => {
     // An English passive takes its count from before it; the number after begins the next clause.
     ['Two soldiers were killed and nine others were wounded when a roadside bomb struck their patrol near Baiji.', 2, 9],
     ['Four people were reportedly killed in an air strike on a market in Maarat al-Numan.', 4, null],
+    // The passive's subject may carry a long modifier before the verb.
+    ['Four soldiers of the Security Belt forces, which are loyal to the Southern Transitional Council, were killed on Sunday when a roadside bomb blew up under their vehicle in Mudiyah.', 4, null],
     // A dual noun before «اليوم» counts people, not days.
     ['قُتل شخصان اليوم جراء غارة جوية على أطراف بلدة سراقب.', 2, null],
     // An age is not a toll, also with "of" between («في الخمسين من عمره»), and the subject may stand before it.

@@ -46,6 +46,12 @@ function pairCounts(
       const [from, to] = n.first >= cue.end ? [cue.end, n.first] : [n.end, cue.first];
       const otherNoun = persons.some((p) => p.first >= from && p.end <= to && p.first !== n.end);
       if (score <= NUMBER_WINDOW + 0.5 && !across(cue, n) && !otherNoun) pairs.push({ cue, key: n, score, value: n.value, ids: n.ids });
+      // "Four soldiers of the Security Belt forces, which are loyal to the STC, were killed": an English
+      // passive's subject may carry a long modifier; its count is the nearest number before the verb
+      // when nothing that counts lies between.
+      else if (passive && n.end <= cue.first && !across(cue, n) && !numbers.some((o) => o !== n && o.first >= n.end && o.end <= cue.first)) {
+        pairs.push({ cue, key: n, score: NUMBER_WINDOW + 1, value: n.value, ids: n.ids });
+      }
     }
     for (const p of persons) {
       const after = p.first >= cue.end && p.first - cue.end <= 5;
