@@ -8,6 +8,7 @@ import type { ClaimRecord, EventRecord } from '../../contracts/record.ts';
 import type { MergeRules, Report } from '../../merge/index.ts';
 import { type CandidateRow, candidateSearch, eventActors, linkedBlocks, mergeLockKey, planRegroup, reportColumns, searchTexts, sourceCount, type StoredReport } from '../regroup.ts';
 import { searchBody } from '../search-text.ts';
+import { cutChanges, FEED_COLUMNS, feedUpdateColumns, streamByCursor } from '../shared.ts';
 import type {
   AddOutcome,
   Changes,
@@ -40,22 +41,6 @@ interface Tables {
   feed_items: { feed_url: string; item_key: string; article_id: string | null; seen_at: string };
   counters: { name: string; value: number };
 }
-
-/** The feeds table's column of each field of a feed's state. */
-const FEED_COLUMNS = {
-  url: 'url',
-  outlet: 'outlet',
-  title: 'title',
-  addedAt: 'added_at',
-  etag: 'etag',
-  lastModified: 'last_modified',
-  lastPolledAt: 'last_polled_at',
-  lastOkAt: 'last_ok_at',
-  failures: 'failures',
-  lastError: 'last_error',
-  nextPollAt: 'next_poll_at',
-  itemsSeen: 'items_seen',
-} as const satisfies Record<keyof FeedState, keyof Tables['feeds']>;
 
 /** BIGINT columns (times in ms, change numbers, counts) fit a double: read them as numbers, not strings. */
 const types = {
@@ -335,15 +320,8 @@ export class PostgresStore implements Store {
     return Promise.all(rows.map((row) => this.toRecord(row)));
   }
 
-  async *streamEvents(filter: EventFilter): AsyncIterable<EventRecord> {
-    let after: EventPage['after'];
-    for (;;) {
-      const page = await this.queryEvents(filter, { limit: 2000, after });
-      for (const record of page) yield record;
-      if (page.length < 2000) return;
-      const last = page[page.length - 1];
-      after = { date: last.event_date, id: last.event_id };
-    }
+  streamEvents(filter: EventFilter): AsyncIterable<EventRecord> {
+    return streamByCursor((f, page) => this.queryEvents(f, page), filter);
   }
 
   async changes(since: number | Date, limit: number): Promise<Changes> {
@@ -359,16 +337,9 @@ export class PostgresStore implements Store {
       await sql<{ id: string; merged_into: string | null; removed_at: number; seq: number }>`SELECT id, merged_into, removed_at, seq FROM event_tombstones
         WHERE ${sql.ref(byTime ? 'removed_at' : 'seq')} > ${from} ORDER BY seq LIMIT ${limit + 1}`.execute(this.db)
     ).rows;
-    // Both lists stop at the same change number, so that nothing is skipped by the next call.
-    const more = events.length > limit || removed.length > limit;
-    const last = Math.min(events.length > limit ? events[limit - 1].seq : Number.POSITIVE_INFINITY, removed.length > limit ? removed[limit - 1].seq : Number.POSITIVE_INFINITY);
     const current = (await this.db.selectFrom('counters').select('value').where('name', '=', 'change').executeTakeFirstOrThrow()).value;
-    return {
-      events: await Promise.all(events.filter((e) => e.seq <= last).map((row) => this.toRecord(row))),
-      removed: removed.filter((t) => t.seq <= last).map((t) => ({ event_id: t.id, merged_into: t.merged_into, timestamp: Math.floor(t.removed_at / 1000) })),
-      syncToken: more ? last : current,
-      more,
-    };
+    const page = cutChanges(events, removed, limit, current);
+    return { ...page, events: await Promise.all(page.events.map((row) => this.toRecord(row))) };
   }
 
   async eventStats(filter: EventFilter): Promise<EventStats> {
@@ -482,11 +453,7 @@ export class PostgresStore implements Store {
 
   async updateFeed(url: string, update: FeedUpdate): Promise<void> {
     await this.ready;
-    const set = Object.fromEntries(
-      Object.entries(update)
-        .filter(([k]) => k in FEED_COLUMNS && k !== 'url' && k !== 'addedAt')
-        .map(([k, v]) => [FEED_COLUMNS[k as keyof FeedState], v ?? null]),
-    );
+    const set = Object.fromEntries(feedUpdateColumns(update));
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable('feeds').set(set).where('url', '=', url).execute();
   }

@@ -6,6 +6,7 @@ import type { ClaimRecord, EventRecord } from '../../contracts/record.ts';
 import type { MergeRules, Report } from '../../merge/index.ts';
 import { type CandidateRow, candidateSearch, eventActors, linkedBlocks, planRegroup, reportColumns, searchTexts, sourceCount, type StoredReport } from '../regroup.ts';
 import { searchBody, searchQuery } from '../search-text.ts';
+import { cutChanges, FEED_COLUMNS, feedUpdateColumns, streamByCursor } from '../shared.ts';
 import type {
   AddOutcome,
   Changes,
@@ -26,22 +27,6 @@ import type {
 import { actorDrives, filterSql, type Plan, pageSql } from './filter.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-/** The feeds table's column of each field of a feed's state. */
-const FEED_COLUMNS: Record<keyof FeedState, string> = {
-  url: 'url',
-  outlet: 'outlet',
-  title: 'title',
-  addedAt: 'added_at',
-  etag: 'etag',
-  lastModified: 'last_modified',
-  lastPolledAt: 'last_polled_at',
-  lastOkAt: 'last_ok_at',
-  failures: 'failures',
-  lastError: 'last_error',
-  nextPollAt: 'next_poll_at',
-  itemsSeen: 'items_seen',
-};
 
 interface ReportRow {
   id: string;
@@ -313,16 +298,8 @@ export class SqliteStore implements Store {
     return (this.prepared(sql).all(...params) as { record: string; updated_at: number }[]).map((row) => this.toRecord(row));
   }
 
-  async *streamEvents(filter: EventFilter): AsyncIterable<EventRecord> {
-    // Pages by cursor rather than one long read: the read never holds the database for the whole export.
-    let after: EventPage['after'];
-    for (;;) {
-      const page = await this.queryEvents(filter, { limit: 2000, after });
-      for (const record of page) yield record;
-      if (page.length < 2000) return;
-      const last = page[page.length - 1];
-      after = { date: last.event_date, id: last.event_id };
-    }
+  streamEvents(filter: EventFilter): AsyncIterable<EventRecord> {
+    return streamByCursor((f, page) => this.queryEvents(f, page), filter);
   }
 
   async changes(since: number | Date, limit: number): Promise<Changes> {
@@ -338,18 +315,9 @@ export class SqliteStore implements Store {
       from,
       limit + 1,
     ) as { id: string; merged_into: string | null; removed_at: number; seq: number }[];
-    // Both lists stop at the same change number, so that nothing is skipped by the next call.
-    const more = events.length > limit || removed.length > limit;
-    const last = Math.min(events.length > limit ? events[limit - 1].seq : Number.POSITIVE_INFINITY, removed.length > limit ? removed[limit - 1].seq : Number.POSITIVE_INFINITY);
-    const keptEvents = events.filter((e) => e.seq <= last);
-    const keptRemoved = removed.filter((t) => t.seq <= last);
     const current = this.db.prepare("SELECT value FROM counters WHERE name = 'change'").pluck().get() as number;
-    return {
-      events: keptEvents.map((row) => this.toRecord(row)),
-      removed: keptRemoved.map((t) => ({ event_id: t.id, merged_into: t.merged_into, timestamp: Math.floor(t.removed_at / 1000) })),
-      syncToken: more ? last : current,
-      more,
-    };
+    const page = cutChanges(events, removed, limit, current);
+    return { ...page, events: page.events.map((row) => this.toRecord(row)) };
   }
 
   /** The stored actor names that the filter's names and prefixes match, or null when too many to list. */
@@ -491,10 +459,10 @@ export class SqliteStore implements Store {
   }
 
   async updateFeed(url: string, update: FeedUpdate): Promise<void> {
-    const entries = Object.entries(update).filter(([k]) => k in FEED_COLUMNS && k !== 'url' && k !== 'addedAt');
-    if (entries.length === 0) return;
-    const sets = entries.map(([k]) => `${FEED_COLUMNS[k as keyof FeedState]} = ?`).join(', ');
-    this.db.prepare(`UPDATE feeds SET ${sets} WHERE url = ?`).run(...entries.map(([, v]) => v ?? null), url);
+    const columns = feedUpdateColumns(update);
+    if (columns.length === 0) return;
+    const sets = columns.map(([column]) => `${column} = ?`).join(', ');
+    this.db.prepare(`UPDATE feeds SET ${sets} WHERE url = ?`).run(...columns.map(([, v]) => v), url);
   }
 
   async seenFeedItems(feedUrl: string, keys: readonly string[]): Promise<Set<string>> {
