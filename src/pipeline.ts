@@ -9,7 +9,7 @@ import { getLexicon, type Lexicon, ofKind, type PlaceEntry } from './lexicon/ind
 import { articleCountry, placeMentions } from './resolve/place/index.ts';
 import { parseDay, readDateline, tagTimeExpressions } from './resolve/time/index.ts';
 import { buildClaim } from './record/claims.ts';
-import { buildEvent } from './record/build.ts';
+import { type BuildContext, buildEvent } from './record/build.ts';
 import { foldKey, tokenize } from './text/index.ts';
 
 /**
@@ -86,7 +86,8 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       return is(next, after) || ofAge || (previous?.sentence === text.tokens[n.first].sentence && is(previous, before));
     },
   };
-  let built = discourse.drafts.map((draft) => buildEvent(draft, ctx)).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
+  const buildAll = (context: BuildContext) => discourse.drafts.map((draft) => buildEvent(draft, context)).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
+  let built = buildAll(ctx);
   // Strikes told without a name, in an article that names one state's air force striking: built again
   // with that air force (src/record/build.ts, rule.actor.article-air-force).
   const airForces = new Set(built.filter(({ record }) => (record.sub_event_type === 'Air/drone strike' || record.actor1.includes('Air Force')) && record.actor1_certainty === 'stated' && (record.inter1 === 1 || record.inter1 === 8) && !record.actor1.startsWith('Unidentified')).map(({ record }) => record.actor1));
@@ -96,7 +97,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     if (articleAirForce) {
       ctx.placesByDraft.clear();
       ctx.sidesByDraft.clear();
-      built = discourse.drafts.map((draft) => buildEvent(draft, { ...ctx, articleAirForce })).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
+      built = buildAll({ ...ctx, articleAirForce });
     }
   }
   // An act told with no place below the country, in a report that places its events, is an aside or an

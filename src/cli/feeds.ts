@@ -1,8 +1,7 @@
 import { InputError } from '../contracts/errors.ts';
 import type { PollResult } from '../feeds/poll.ts';
 import { pollDueFeeds } from '../feeds/watch.ts';
-import type { SubmitDrafts } from '../ingest/run.ts';
-import { type ArticleQueue, enqueueDrafts, openQueue } from '../queue/articles.ts';
+import { type ArticleQueue, openQueue, queueSubmitter } from '../queue/articles.ts';
 import { isPostgres, openStore, storeLocation, withStore } from '../store/index.ts';
 import { table } from './format.ts';
 
@@ -55,7 +54,7 @@ export async function watchCommand(options: { db?: string; interval: string; onc
   const store = openStore(location);
   // On PostgreSQL the watcher only fetches: the items go to the queue, and the workers extract them.
   const queue: ArticleQueue | null = isPostgres(location) ? await openQueue(location) : null;
-  const submit: SubmitDrafts | undefined = queue ? (drafts, counts) => enqueueDrafts(queue, drafts, counts, store).then(() => undefined) : undefined;
+  const submit = queue ? queueSubmitter(queue, store) : undefined;
   const policy = { timeoutMs: timeoutSeconds * 1000, retries: 2, backoffMs: 1000, maxBytes: 10 * 1024 * 1024, userAgent: 'Marsad/0.1 (conflict-event observatory)' };
   let stopping = false;
   let wake: (() => void) | null = null;

@@ -1,6 +1,6 @@
 import { InputError } from '../contracts/errors.ts';
 import { ingestPaths } from '../ingest/run.ts';
-import { enqueueDrafts, openQueue } from '../queue/articles.ts';
+import { openQueue, queueSubmitter } from '../queue/articles.ts';
 import { isPostgres, storeLocation, withStore } from '../store/index.ts';
 import { ingestProgress } from './progress.ts';
 
@@ -12,7 +12,7 @@ export async function ingestCommand(paths: string[], options: { db?: string; qui
   try {
     await withStore(location, async (store) => {
       // With --queue the files are only read here; `marsad worker` processes extract and store them.
-      const submit = queue ? (drafts: Parameters<typeof enqueueDrafts>[1], counts: Parameters<typeof enqueueDrafts>[2]) => enqueueDrafts(queue, drafts, counts, store).then(() => undefined) : undefined;
+      const submit = queue ? queueSubmitter(queue, store) : undefined;
       const summary = await ingestPaths(paths, store, ingestProgress(), submit);
       const seconds = (Date.now() - startedAt) / 1000;
       const stats = await store.stats();

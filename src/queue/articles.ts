@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { InputError } from '../contracts/errors.ts';
 import { type ArticleDraft, articleId, toStoredArticle } from '../ingest/articles.ts';
-import type { IngestCounts } from '../ingest/run.ts';
+import type { IngestCounts, SubmitDrafts } from '../ingest/run.ts';
 import type { Store } from '../store/index.ts';
 import { redactUrl } from '../store/postgres/store.ts';
 
@@ -116,6 +116,13 @@ export async function enqueueDrafts(queue: ArticleQueue, drafts: readonly Articl
     jobs.push({ id, job });
   }
   return jobs;
+}
+
+/** Where `ingest --queue`, `watch` and the API send new articles on PostgreSQL: to the workers. */
+export function queueSubmitter(queue: ArticleQueue, store: Store): SubmitDrafts {
+  return async (drafts, counts) => {
+    await enqueueDrafts(queue, drafts, counts, store);
+  };
 }
 
 export interface QueueStatus {
