@@ -17,6 +17,9 @@ describe('casualties', () => {
     ['شنت طائرة مسيرة غارة على سيارة في ريف درعا ما أدى إلى سقوط قتيلين.', 2, null],
     ['A roadside bomb struck an army patrol near Tarmiyah, killing at least five soldiers.', 5, null],
     ['Rockets hit the base overnight. No casualties were reported.', 0, 0],
+    // No one hurt means no one killed; injuries a verb "suffers" take their count from before it.
+    ['Two rockets fired from Gaza were intercepted over Ashkelon on Monday, the military said. No injuries were reported.', 0, 0],
+    ['Three rockets struck the Victory base near Baghdad airport on Tuesday. Two U.S. contractors suffered minor injuries, an official said.', 0, 2],
     // Nobody hurt, nobody killed; the toll sentence right after the event is the event's.
     ['A missile launched toward Eilat was shot down north of the city late on Monday, the military said. No one was hurt.', 0, 0],
     // A number past another casualty word is that word's: one killed, six injured.
@@ -322,4 +325,61 @@ describe('a habitual statement that holds the trigger in its cue', () => {
   for (const text of ['وتشن حركة الشباب هجمات متكررة ضد القوات الحكومية والمدنيين.', 'وتشن حركة الشباب الهجمات المتكررة ضد القوات الحكومية.']) {
     it(text, () => assert.deepEqual(extract(text, '2024-10-09').events, []));
   }
+});
+
+describe('a group that reports its own act after the event', () => {
+  it('is the author of the intercepted rockets, past an apposition and "in a statement that"', () => {
+    const text =
+      'Sirens sounded in Ashkelon on Monday evening as three rockets were fired from the Gaza Strip. All three were intercepted over the city, the Israeli military said.\nThe Mujahideen Brigades, the armed wing of the Popular Resistance Committees, said in a short statement that its fighters had launched the rockets.';
+    const event = extract(text, '2024-05-13').events[0];
+    assert.equal(event.sub_event_type, 'Disrupted weapons use');
+    assert.notEqual(event.actor1, 'Unidentified Armed Group (Israel)');
+    assert.equal(event.actor2, 'Military Forces of Israel');
+  });
+  it('«وقالت سرايا القدس في بيان إن مقاتليها أطلقوا الصواريخ» names who fired', () => {
+    const text =
+      'دوت صفارات الإنذار في مدينة عسقلان مساء اليوم بعد إطلاق صاروخين من قطاع غزة، وقال الجيش الإسرائيلي إن منظومة القبة الحديدية اعترضت الصاروخين.\nوقالت سرايا القدس في بيان مقتضب إن مقاتليها أطلقوا الصواريخ رداً على المجازر.';
+    const event = extract(text, '2024-05-13').events[0];
+    assert.equal(event.actor1, 'Al Quds Brigades');
+  });
+  it('does not take a later act with another weapon: an arrest statement leaves the bombing unclaimed', () => {
+    const text =
+      'Two soldiers were killed when a roadside bomb struck their patrol near Tarmiyah on Sunday.\nThe Iraqi army said in a statement that its forces had arrested three suspects in a nearby village.';
+    const bombing = extract(text, '2024-05-13').events.find((e) => e.sub_event_type === 'Remote explosive/landmine/IED');
+    assert.match(bombing?.actor1 ?? '', /^Unidentified/);
+  });
+});
+
+describe('who stopped what was shot down', () => {
+  it('is the military that reports it', () => {
+    const text = 'A drone launched from Lebanon toward the northern town of Kiryat Shmona was shot down early on Friday, the Israeli military said. No one was hurt.';
+    const event = extract(text, '2024-05-17').events[0];
+    assert.equal(event.sub_event_type, 'Disrupted weapons use');
+    assert.equal(event.actor2, 'Military Forces of Israel');
+  });
+  it('stays unknown when no military speaks', () => {
+    const text = 'A drone was shot down as it approached Erbil airport early on Sunday, the Kurdistan Region\'s Counter-Terrorism Directorate said.';
+    const event = extract(text, '2024-06-09').events[0];
+    assert.equal(event.actor2, '');
+  });
+  it('an unknown drone is the one stopped, the air defences of a named army the ones stopping it', () => {
+    const text = 'اعترضت الدفاعات الجوية التابعة للقوات المسلحة الأردنية فجر اليوم طائرة مسيّرة مجهولة الهوية في أجواء محافظة إربد شمالي المملكة.';
+    const event = extract(text, '2024-06-09').events[0];
+    assert.equal(event.actor2, 'Military Forces of Jordan');
+    assert.match(event.actor1, /^Unidentified/);
+  });
+});
+
+describe('a claim that points back at an attack told before', () => {
+  it('names that attack\'s author, the group rather than the umbrella described beside it', () => {
+    const text =
+      'U.S. aircraft struck a depot of the Kataib Hezbollah militia near al-Qaim on Saturday, U.S. Central Command said.\nOn Thursday, the Victory base near Baghdad airport came under fire from four rockets. The Islamic Resistance in Iraq, an umbrella group of Iran-backed factions, claimed responsibility for that attack.';
+    const events = extract(text, '2024-06-15').events;
+    const strike = events.find((e) => e.event_date === '2024-06-15');
+    const recalled = events.find((e) => e.event_date === '2024-06-13');
+    assert.equal(strike?.actor1, 'Military Forces of the United States');
+    assert.equal(strike?.location, 'Al-Qaim');
+    assert.equal(recalled?.actor1, 'Islamic Resistance in Iraq');
+    assert.equal(recalled?.actor1_certainty, 'claimed');
+  });
 });

@@ -125,7 +125,8 @@ export function countCasualties(
       else if (role === 'injured') injured = Math.max(injured ?? 0, count);
     }
   }
-  if (killed === null && killedDenied) killed = 0;
+  // "No injuries were reported": where no one was hurt, no one died.
+  if (killed === null && (killedDenied || injuredDenied)) killed = 0;
   if (injured === null && injuredDenied) injured = 0;
   if (killed === null && injured !== null && injured > 0) {
     killed = 0;

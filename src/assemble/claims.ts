@@ -1,5 +1,6 @@
 import type { ActorEntry, MatchOf } from '../lexicon/index.ts';
 import type { Span } from '../contracts/record.ts';
+import { hasBackgroundCue } from './discourse.ts';
 import { type ArticleFacts, cuesOf, isDeniedClaim, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
 
 /** A claim before it becomes a record: who said what, with the facts it rests on. */
@@ -17,6 +18,10 @@ export interface ClaimDraft {
   readonly ids: string[];
   /** Said in the time of an earlier event ("وأعلنت وقتها"): not about today's news. */
   readonly anaphoric: boolean;
+  /** The claimed act is pointed back at ("claimed that attack"): it may be a recalled event. */
+  readonly pointsBack?: boolean;
+  /** Told as past before the news («وكانت المقاومة قد تبنّت يوم الأحد الماضي هجوماً»): about a recalled event only. */
+  readonly recalled?: boolean;
 }
 
 function speakerName(entry: ActorEntry, country: string | null): string {
@@ -74,9 +79,13 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
       const verbSubject = responsibility.item.entry.verbFirst
         ? actors.find((a) => a.first >= responsibility.end && a.first - responsibility.end <= 2 && !['person', 'organization', 'civilians'].includes(a.item.entry.kind))
         : undefined;
-      const claimant = verbSubject ?? before.filter((a) => !a.item.entry.template).pop() ?? before.pop() ?? actors.find((a) => a.first >= responsibility.end);
+      // "The Islamic Resistance in Iraq, an umbrella group of Iran-backed factions": the group, not the umbrella described beside it.
+      const specific = before.filter((a) => !before.some((o) => o.item.entry.parent === a.item.id));
+      const claimant = verbSubject ?? specific.filter((a) => !a.item.entry.template).pop() ?? before.pop() ?? actors.find((a) => a.first >= responsibility.end);
       if (claimant) {
         const about = facts.triggers.filter((t) => t.first >= responsibility.first);
+        const demonstratives = cuesOf(facts, 'demonstrative');
+        const pointsBack = about.some((t) => demonstratives.some((d) => d.end === t.first || d.first === t.end));
         // The claim runs to the end of the claimed act's clause: the next comma, or the sentence's end.
         const comma = about.length ? article.text.tokens.slice(about[0].end, sentence.endToken).findIndex((t) => t.key === ',') : -1;
         const end = trimPunctuation(article, sentence.firstToken, about.length ? (comma >= 0 ? about[0].end + comma : sentence.endToken) : clauseEnd(facts, responsibility.end));
@@ -92,6 +101,8 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
           evidence: span(article, sentence.firstToken, end),
           ids: [responsibility.item.id, claimant.item.id],
           anaphoric,
+          pointsBack,
+          recalled: hasBackgroundCue(facts, article.text).cue,
         });
       }
     }

@@ -77,7 +77,7 @@ function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>, tokens
   return times.reduce((best, t) => (Math.abs(t.first - trigger.first) < Math.abs(best.first - trigger.first) ? t : best));
 }
 
-function hasBackgroundCue(facts: SentenceFacts, text: ArticleFacts['text']): { cue: boolean; anaphoric: boolean; id?: string } {
+export function hasBackgroundCue(facts: SentenceFacts, text: ArticleFacts['text']): { cue: boolean; anaphoric: boolean; id?: string } {
   let anaphoric = false;
   for (const c of cuesOf(facts, 'background')) {
     const entry = c.item.entry;
@@ -254,6 +254,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         main.every((t) => t.match.item.entry.subEventType === 'Disrupted weapons use');
       // A generic word ("فدية", "attack") near an event of its family adds to it, whatever date its sentence carries.
       const weakOnly: boolean = main.every((t) => t.match.item.entry.weight === 1);
+      // ... but not when both carry days of their own and the days differ ("On Thursday, the base came under fire").
+      const eitherUndated: boolean = !current?.time?.date || !time?.date || !time.ids.some((id) => !id.startsWith('rule.'));
       // "In Sunday's attack ...": an event told earlier on the same day, in the same area, is the one meant.
       const separate = cuesOf(facts, 'new-story').length > 0;
       const sameDay: Draft | undefined = time?.date && !separate
@@ -267,12 +269,23 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       const continues: boolean =
         !sameDay &&
         !separate &&
-        (partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background))));
+        (partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background && (sameTime || eitherUndated)))));
       if (partOfAttack && current && cuesOf(facts, 'interception-extent').some((c) => c.item.entry.extent === 'all')) {
         current.interceptedAll = true;
         current.rules.push('rule.acled.all-intercepted');
       }
-      if (partOfAttack && current && !sameDay && !current.interceptedAll) {
+      // «وقالت سرايا القدس في بيان إن مقاتليها أطلقوا الصواريخ»: a group reporting, right after the event, its
+      // own act with the event's weapon tells the same event again; it names the author, not a new attack.
+      const weaponsOf = (f: SentenceFacts) => new Set(f.means.map((m) => m.item.entry.label));
+      const currentWeapons: Set<string> = current ? new Set(current.sentences.flatMap((i) => [...weaponsOf(article.sentences[i])])) : new Set<string>();
+      const ownReport = cuesOf(facts, 'self-report').find((p) => main.every((t) => t.match.first >= p.end));
+      const retold: boolean =
+        current !== null && withinGap && !time?.date && ownReport !== undefined && cuesOf(facts, 'speech').some((c) => c.end <= ownReport.first) && [...weaponsOf(facts)].some((w) => currentWeapons.has(w));
+      if (retold && current) {
+        current.support.push(s);
+        current.rules.push('rule.discourse.own-report-retells');
+        mainDraft = current;
+      } else if (partOfAttack && current && !sameDay && !current.interceptedAll) {
         // Part of the attack just told: its sentence adds to it, its interception word does not retype it.
         current.support.push(s);
         mainDraft = current;
@@ -371,7 +384,13 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     // "فرض حظر تجوّل عقب اشتباكات اندلعت الليلة الماضية": the event referred to beside another is one of
     // its own when nothing of its kind has been told yet.
     const references = verdict.live.filter((t) => t.group === 'reference');
-    const untold = references.filter((t) => !drafts.some((d) => eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(t.match.item.entry.subEventType)));
+    // («دوت صفارات الإنذار بعد إطلاق صاروخين ... اعترضت الصاروخين»: the launch referred to is the attack intercepted.)
+    const intercepts = mainDraft?.triggers.some((t) => t.item.entry.subEventType === 'Disrupted weapons use') ?? false;
+    const untold = references.filter(
+      (t) =>
+        !drafts.some((d) => eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(t.match.item.entry.subEventType)) &&
+        !(intercepts && classifySubEventType(t.match.item.entry.subEventType).eventType === 'Explosions/Remote violence'),
+    );
     if (mainDraft && untold.length > 0) {
       const time = governingTime(facts, untold[0].match, article.text.tokens, untold[0].match.first);
       newDraft(s, untold, time, bg.cue || isBeforeNews(time, reference), 'rule.discourse.referred-event');

@@ -71,6 +71,25 @@ function weaponBetween(facts: SentenceFacts, from: number, to: number): boolean 
   return [...facts.means, ...facts.triggers].some((m) => m.end > from && m.first < to);
 }
 
+/** The actor is the subject of the speech verb: right before it, or before an apposition set off by commas. */
+function speakerOf(actor: MatchOf<'actor'>, speech: { first: number }, tokens: readonly Token[]): boolean {
+  if (speech.first < actor.end) return false;
+  if (speech.first - actor.end <= 3) return true;
+  if (speech.first - actor.end > 14 || tokens[actor.end]?.key !== ',' || tokens[speech.first - 1]?.key !== ',') return false;
+  // The apposition describes the actor: nothing else in it ends a clause or names the subject anew.
+  return !tokens.slice(actor.end + 1, speech.first - 1).some((t) => t.key === ',' || t.key === '.');
+}
+
+/** The self-report right after the speech verb, past words that only say where it was said ("in a statement that", «في بيان»). */
+function selfReportAfter(speech: { end: number }, selfReports: readonly MatchOf<'cue'>[], actors: readonly MatchOf<'actor'>[], facts: SentenceFacts): boolean {
+  return selfReports.some(
+    (p) =>
+      p.first >= speech.end &&
+      (p.first - speech.end <= 1 ||
+        (p.first - speech.end <= 6 && !actors.some((a) => a.first >= speech.end && a.first < p.first) && !facts.triggers.some((t) => t.first >= speech.end && t.first < p.first))),
+  );
+}
+
 export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'trigger'>[], tokens: readonly Token[], lexicon: Lexicon): ActorMention[] {
   const roleCues = cuesOf(facts, 'roles');
   const byRole = (role: string) => roleCues.filter((c) => c.item.entry.role === role);
@@ -122,12 +141,15 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     }
     // "بقذيفة حوثية", "a Houthi drone": the weapon's owner fired it.
     else if (isOwnerAdjective(actor, facts, tokens)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
-    // "Hezbollah said it fired", "أعلن الجيش أنه استهدف": the speaker reports its own act.
-    else if (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 3 && selfReports.some((p) => p.first >= c.end && p.first - c.end <= 1))) {
+    // "Hezbollah said it fired", "أعلن الجيش أنه استهدف": the speaker reports its own act, also past an
+    // apposition and the statement's channel ("The Al Quds Brigades, the armed wing of PIJ, said in a
+    // brief statement that its fighters had launched", «وقالت سرايا القدس في بيان إن مقاتليها أطلقوا»).
+    else if (speech.some((c) => speakerOf(actor, c, tokens) && selfReportAfter(c, selfReports, distinct, facts))) {
       [role, rule] = ['agent', 'rule.role.self-report'];
     }
-    // «أعلنت قوات الدعم السريع سيطرتها على المدينة»: the verb first, the speaker, then its own act.
-    else if (speech.some((c) => follows(c, first, 1)) && selfReports.some((p) => p.first >= actor.end && p.first - actor.end <= 1)) {
+    // «أعلنت قوات الدعم السريع سيطرتها على المدينة», «وقالت سرايا القدس في بيان إن مقاتليها أطلقوا»: the
+    // verb first, the speaker, then its own act.
+    else if (speech.some((c) => follows(c, first, 1)) && selfReportAfter(actor, selfReports, distinct, facts)) {
       [role, rule] = ['agent', 'rule.role.self-report'];
     }
     // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.

@@ -67,8 +67,13 @@ function rolesOf(draft: Draft, ctx: BuildContext): ActorMention[] {
     // In a return-fire sentence the responder is the original target: only suspects carry over.
     out.push(...(responseOnly ? mentions.filter((m) => m.role === 'suspect') : mentions));
   }
+  // "The Al Quds Brigades said in a statement that its fighters had launched the rockets": a group that
+  // reports, after the event, its own act with the event's weapon is the event's author.
+  const ownMeans = new Set(draft.sentences.flatMap((i) => ctx.article.sentences[i].means.map((m) => m.item.entry.label)));
   for (const i of draft.support) {
-    out.push(...assignRoles(ctx.article.sentences[i], [], ctx.article.text.tokens, ctx.lexicon).filter((m) => m.role === 'suspect'));
+    const facts = ctx.article.sentences[i];
+    const sameWeapon = facts.means.some((m) => ownMeans.has(m.item.entry.label));
+    out.push(...assignRoles(facts, [], ctx.article.text.tokens, ctx.lexicon).filter((m) => m.role === 'suspect' || (sameWeapon && m.rule === 'rule.role.self-report')));
   }
   return out;
 }
@@ -217,9 +222,10 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   provenance.sub_event_type = [...typeRules, ...draft.rules];
 
   // A responsibility claim made in today's news names the attacker, with certainty "claimed".
-  // A claim belongs to the event it is told with, or to the last event told before it.
+  // A claim belongs to the event it is told with, or to the last event told before it (a recalled one
+  // only when the claim points back at it: "claimed responsibility for that attack").
   const claim = ctx.claims.find(
-    (c) => c.kind === 'responsibility' && !c.anaphoric && c.speakerActor && (draft.sentences.includes(c.sentence) || draft.support.includes(c.sentence) || (!draft.background && c.sentence > draft.sentences[0] && c.sentence - draft.sentences[draft.sentences.length - 1] <= 3 && ctx.lastDraftBefore(c.sentence) === draft)),
+    (c) => c.kind === 'responsibility' && !c.anaphoric && c.speakerActor && (!c.recalled || draft.background) && (draft.sentences.includes(c.sentence) || draft.support.includes(c.sentence) || ((!draft.background || c.pointsBack) && c.sentence > draft.sentences[0] && c.sentence - draft.sentences[draft.sentences.length - 1] <= 3 && ctx.lastDraftBefore(c.sentence) === draft)),
   );
   let actor1Entry: ActorEntry | undefined;
   let certainty: EventRecord['actor1_certainty'] = 'unknown';
@@ -293,12 +299,23 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     provenance.actor1 = [force ? 'rule.actor.arresting-force' : 'rule.actor.arrests-by-police'];
   }
   // Intercepting or defusing: the one whose weapon was stopped is actor1, the force that stopped it actor2.
-  if (subEventType === 'Disrupted weapons use' && actor1Entry && (actor1Entry.inter === 1 || actor1Entry.inter === 8) && certainty === 'stated') {
-    if (!actor2Entry || actor2Entry.kind === 'civilians') actor2Entry = actor1Entry;
-    actor1Entry = findGenericActor(actors, UNIDENTIFIED_ARMED);
+  // ("The Houthis said they fired a missile" names who launched what was stopped: it stays actor1.)
+  if (subEventType === 'Disrupted weapons use' && actor1Entry && (actor1Entry.inter === 1 || actor1Entry.inter === 8) && certainty === 'stated' && agentMention?.rule !== 'rule.role.self-report') {
+    // («اعترضت الدفاعات الجوية ... طائرة مسيّرة مجهولة»: the unknown drone's operator is the one stopped.)
+    const owner = actor2Entry?.kind === 'unidentified' ? actor2Entry : findGenericActor(actors, UNIDENTIFIED_ARMED);
+    if (!actor2Entry || actor2Entry.kind === 'civilians' || actor2Entry.kind === 'unidentified') actor2Entry = actor1Entry;
+    actor1Entry = owner;
     certainty = suspectMention ? 'suspected' : 'unknown';
     if (suspectMention) suspected = actorName(suspectMention.entry, country, ctx.lexicon.data.genericByCountry);
     provenance.actor1 = ['rule.acled.disrupted-weapon-owner-is-actor1'];
+  }
+  // "A missile ... was shot down, the military said": the military that reports an interception in a
+  // passive with no agent is the force that made it. (With no military speaking, the interceptor stays
+  // unknown: air defences near a base may be a coalition's.)
+  const militarySpeaker = roles.find((r) => r.role === 'speaker' && r.entry.inter === 1 && (r.entry.template === 'Military Forces of {country}' || r.entry.country === country));
+  if (subEventType === 'Disrupted weapons use' && !actor2Entry && militarySpeaker && draft.triggers.some((t) => t.item.id === 'trigger.disrupted.interception')) {
+    actor2Entry = militarySpeaker.entry;
+    provenance.actor2 = [militarySpeaker.id, 'rule.acled.interceptor-speaks'];
   }
   // A change within a group, a base set up, an agreement: bystanders are not a side.
   if (eventType === 'Strategic developments' && !CIVILIAN_TARGETS.has(subEventType) && actor2Entry?.kind === 'civilians') actor2Entry = undefined;

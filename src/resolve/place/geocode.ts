@@ -48,11 +48,14 @@ export function specificity(kind: string): number {
  * An English place name is capitalized ("Hit" the town, not "hit" the verb), and a name fused into a
  * compound ("Iran-backed", "US-led") is an adjective, not a place.
  */
+const ARTICLE_BEFORE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-\p{Lu}/u;
+
 function isNameLike(tokens: readonly Token[], first: number, end: number, text: string): boolean {
   const start = tokens[first];
   if (start.script === 'latin') {
     const ch = text[start.start];
-    if (ch !== ch.toUpperCase()) return false;
+    // ("near al-Qaim", "in el-Fasher": the Arabic article is written small before a capitalized name.)
+    if (ch !== ch.toUpperCase() && !ARTICLE_BEFORE_NAME.test(text.slice(start.start, start.start + 6))) return false;
   }
   const after = text[tokens[end - 1].end];
   return after !== '-';
