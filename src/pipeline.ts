@@ -35,8 +35,8 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const allMentions = placeMentions(
     ofKind(matches, 'place'),
     ofKind(matches, 'cue', 'geo'),
-    // Where it came from, and the cause it was for, are not where it happened.
-    article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin' || c.item.entry.role === 'cause-place')),
+    // Where it came from, the cause it was for and the ends of a road are not where it happened.
+    article.sentences.flatMap((s) => cuesOf(s, 'roles').filter((c) => c.item.entry.role === 'origin' || c.item.entry.role === 'cause-place' || c.item.entry.role === 'route')),
     text.tokens,
     input.text,
     ofKind(matches, 'source'),

@@ -383,3 +383,22 @@ describe('a claim that points back at an attack told before', () => {
     assert.equal(recalled?.actor1_certainty, 'claimed');
   });
 });
+
+describe('the ends of a road are not where the story is', () => {
+  it('a road closed between two cities stays in the city the report is about, and so does "the city" after it', () => {
+    const text =
+      'اندلعت مساء أمس اشتباكات بين مجموعتين مسلحتين في حي الشهداء بمدينة غريان، ما أسفر عن مقتل شاب.\nوأُغلق على إثرها الطريق الرابط بين غريان وطرابلس لساعات، قبل أن يتوصل أعيان المدينة إلى وقف لإطلاق النار.\nوليست هذه المرة الأولى التي تشهد فيها المدينة مواجهات، إذ اندلعت في مارس الماضي اشتباكات مماثلة وسط المدينة أسفرت عن مقتل شخصين، بينهما طفل.';
+    const events = extract(text, '2024-06-20').events;
+    assert.ok(events.every((e) => e.location === 'Gharyan'), JSON.stringify(events.map((e) => e.location)));
+    // The truce that ended the fighting is part of its report, not an Agreement of its own.
+    assert.ok(!events.some((e) => e.sub_event_type === 'Agreement'));
+    // Two unnamed armed groups fought; the child among the dead does not make civilians a side.
+    const recalled = events.find((e) => e.event_date?.startsWith('2024-03'));
+    assert.equal(recalled?.actor1, 'Unidentified Armed Group (Libya)');
+    assert.equal(recalled?.actor2, 'Unidentified Armed Group (Libya)');
+  });
+  it('an ambush on the road from a town to its villages is at the town', () => {
+    const text = 'قُتل مقاتلان من «قوات سوريا الديمقراطية» اليوم الأحد جراء استهداف طائرة مسيّرة سيارتهما على الطريق الواصل بين مدينة الدرباسية والقرى الواقعة شرقها، في ريف الحسكة الشمالي.';
+    assert.equal(extract(text, '2024-08-25').events[0]?.location, 'Al-Darbasiyah');
+  });
+});

@@ -117,8 +117,9 @@ const SPECIFIC_PLACE = new Set(['city', 'town', 'village', 'neighbourhood', 'oil
 
 /** The admin1 units of the specific places (towns, sites) a sentence names. */
 function placeAreas(facts: SentenceFacts, clause?: [number, number]): Set<string> {
-  // "from the direction of Al Bayda", "المتمركزة في الميادين": where attackers came from is not where it happened.
-  const origins = cuesOf(facts, 'roles').filter((c) => c.item.entry.role === 'origin');
+  // "from the direction of Al Bayda", "المتمركزة في الميادين": where attackers came from is not where it
+  // happened; nor are the ends of a road it closed ("the highway linking Tripoli with the border").
+  const origins = cuesOf(facts, 'roles').filter((c) => c.item.entry.role === 'origin' || c.item.entry.role === 'route');
   return new Set(
     facts.places
       .filter((p) => SPECIFIC_PLACE.has(p.item.entry.kind) && !origins.some((c) => c.end <= p.first && p.first - c.end <= 6))

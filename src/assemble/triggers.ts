@@ -61,6 +61,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const negation = cuesOf(facts, 'negation');
   const nature = cuesOf(facts, 'natural-cause');
   const metaphor = cuesOf(facts, 'non-violent-context');
+  const ending = cuesOf(facts, 'ending');
   const hasGrievance = cuesOf(facts, 'protest-purpose').length > 0 || facts.actors.some((a) => a.item.entry.kind === 'protesters');
   const numbers = facts.numbers;
   // "rocket-propelled grenades" names a weapon (RPG), not a grenade attack: a longer weapon name wins.
@@ -85,6 +86,11 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       if (t.item.entry.subEventType === 'Non-violent transfer of territory' && t.item.entry.weight === 1) {
         const mover = facts.actors.find((a) => a.first >= t.end && a.first - t.end <= 1) ?? facts.actors.filter((a) => a.end <= t.first && t.first - a.end <= 1).pop();
         if (mover && UNARMED.has(mover.item.entry.kind)) return 'rule.trigger.unarmed-withdrawal';
+      }
+      // «استمرت الاشتباكات ثلاث ساعات قبل أن يتوصل الأعيان إلى وقف لإطلاق النار»: the truce that ends the fighting just told.
+      // (Anything told before "before" is what the truce ended: «وأُغلق على إثرها الطريق لساعات، قبل أن ...».)
+      if (t.item.entry.subEventType === 'Agreement' && ending.some((c) => within(c, t.first, 5) && c.first - facts.sentence.firstToken >= 3)) {
+        return 'rule.trigger.truce-ends-the-fighting';
       }
       // (A cue may also hold the trigger itself: «الهجمات المتكررة», «عدد الهجمات».)
       const holds = (c: MatchOf<'cue'>) => c.first <= t.first && c.end >= t.end;

@@ -210,7 +210,11 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // ("The same road had been targeted in February": "the same" with no place named in its own sentence
   // points back, whatever place the rest of the report offers.)
   const sameWithoutKind = !draft.samePlaceKind && placesInClause.every((m) => m.sentence !== draft.sentences[0]);
-  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : ownPlace;
+  // «أُغلق الطريق الساحلي الرابط بين الزاوية وطرابلس»: when the only places told are the ends of a road, the
+  // event stays where the story is, the place of the event told before it.
+  const ownMentions = placesInClause.filter((m) => draft.sentences.includes(m.sentence) || draft.support.includes(m.sentence));
+  const storyPlace = ownMentions.length > 0 && ownMentions.every((m) => m.route) ? ctx.placesByDraft.get(ctx.lastDraftBefore(draft.sentences[0]) ?? draft) : undefined;
+  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : (storyPlace ?? ownPlace);
   if (place) ctx.placesByDraft.set(draft, place);
   const country = place?.country ?? ctx.countryContext;
   const countryEntry = country ? ctx.countries.get(country) : undefined;
@@ -317,6 +321,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor2Entry = militarySpeaker.entry;
     provenance.actor2 = [militarySpeaker.id, 'rule.acled.interceptor-speaks'];
   }
+  // A clash is between armed sides: civilians caught in it are its victims, not a side («بينهما طفل»), and a
+  // side left unnamed is an unidentified armed group.
+  if (subEventType === 'Armed clash' && (!actor2Entry || actor2Entry.kind === 'civilians')) {
+    actor2Entry = findGenericActor(actors, UNIDENTIFIED_ARMED);
+    provenance.actor2 = ['rule.acled.clash-has-two-armed-sides'];
+  }
   // A change within a group, a base set up, an agreement: bystanders are not a side.
   if (eventType === 'Strategic developments' && !CIVILIAN_TARGETS.has(subEventType) && actor2Entry?.kind === 'civilians') actor2Entry = undefined;
   // Violence against civilians always has civilians as actor2 (ACLED), named or not; so does looting.
@@ -358,7 +368,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   if (actor1Entry && actor2Entry && !unnamed(actor1Entry) && !unnamed(actor2Entry)) ctx.sidesByDraft?.set(draft, { type: subEventType, actor1: actor1Entry, actor2: actor2Entry });
   const actor1 = actor1Entry ? actorName(actor1Entry, country, ctx.lexicon.data.genericByCountry) : '';
   const actor2Name = actor2Entry ? actorName(actor2Entry, country, ctx.lexicon.data.genericByCountry) : '';
-  let actor2 = actor2Name === actor1 ? '' : actor2Name;
+  // (Two unnamed armed groups fighting each other are both "Unidentified Armed Group", as ACLED codes them.)
+  let actor2 = actor2Name === actor1 && !(subEventType === 'Armed clash' && actor2Entry?.kind === 'unidentified') ? '' : actor2Name;
   if (!actor2) actor2Entry = undefined;
   if (targetMention) provenance.actor2 = [targetMention.id, targetMention.rule];
   const assoc = (role: string, main: ActorEntry | undefined) =>

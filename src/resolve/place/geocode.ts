@@ -26,6 +26,8 @@ export interface PlaceMention {
   readonly qualifiers: Set<string>;
   /** After a launch or stationing cue ("المتمركزة في", "انطلقت من"): where attackers were, not the target. */
   readonly origin: boolean;
+  /** One end of a road or line told ("the road linking A and B"). */
+  readonly route?: boolean;
 }
 
 const SITE_KINDS = new Set(['oil_field', 'gas_field', 'base', 'airport', 'crossing', 'dam', 'camp', 'prison', 'port', 'power_plant', 'hospital', 'bridge', 'checkpoint', 'mountain']);
@@ -101,7 +103,11 @@ export function placeMentions(
         if (entry.prefer === 'town') qualifiers.add('town');
       }
     }
-    const origin = originCues.some((cue) => cue.end <= first && first - cue.end <= 6 && tokens[cue.first].sentence === tokens[first].sentence);
+    const asides = originCues.filter((cue) => cue.end <= first && first - cue.end <= 6 && tokens[cue.first].sentence === tokens[first].sentence);
+    // A road's ends stay candidates (an ambush "on the road linking Amuda and the villages west of it" is
+    // coded at Amuda); only an event told by the road alone takes the story's place (src/record/build.ts).
+    const route = asides.some((cue) => cue.item.entry.role === 'route');
+    const origin = asides.some((cue) => cue.item.entry.role !== 'route');
     mentions.push({
       candidates: group.map((g) => g.item.entry),
       ids: group.map((g) => g.item.id),
@@ -110,6 +116,7 @@ export function placeMentions(
       sentence: tokens[first].sentence,
       qualifiers,
       origin,
+      route,
     });
   }
   // A name inside a longer name ("العمر" in "حقل العمر") is not a mention of its own.
