@@ -402,3 +402,19 @@ describe('the ends of a road are not where the story is', () => {
     assert.equal(extract(text, '2024-08-25').events[0]?.location, 'Al-Darbasiyah');
   });
 });
+
+describe('a lead that tells two events, each told again after it', () => {
+  it('keeps the shelling and the clash apart, and each later sentence with its own kind', () => {
+    const text =
+      'الضالع - (وكالة عدن للأنباء) - أصيب مدنيان، صباح اليوم الخميس، بقذائف أطلقتها جماعة الحوثي على قرية في مديرية قعطبة شمالي محافظة الضالع، في حين قُتل ثلاثة جنود من الجيش الوطني في مواجهات مع مسلحي الجماعة بمحافظة البيضاء.\nواتهم مصدر عسكري الحوثيين بقصف القرية «من مواقعهم في منطقة مريس».\nوفي البيضاء، قال مصدر عسكري إن مسلحين حوثيين شنوا أمس هجوماً على مواقع الجيش في مديرية الزاهر، وإن اشتباكات عنيفة استمرت ساعات أسفرت عن مقتل ثلاثة جنود.';
+    const events = extract(text, '2024-10-10').events;
+    assert.equal(events.length, 2, JSON.stringify(events.map((e) => [e.sub_event_type, e.location])));
+    const shelling = events.find((e) => e.sub_event_type === 'Shelling/artillery/missile attack');
+    const clash = events.find((e) => e.sub_event_type === 'Armed clash');
+    assert.equal(shelling?.actor1, 'Military Forces of Yemen Houthi');
+    assert.equal(shelling?.fatalities, 0);
+    assert.notEqual(shelling?.location, 'Aden');
+    assert.equal(clash?.event_date, '2024-10-09');
+    assert.equal(clash?.fatalities, 3);
+  });
+});

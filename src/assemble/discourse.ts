@@ -116,13 +116,13 @@ function referenceDayOf(article: ArticleFacts, published: string | null): string
 const SPECIFIC_PLACE = new Set(['city', 'town', 'village', 'neighbourhood', 'oil_field', 'gas_field', 'base', 'airport', 'crossing', 'dam', 'camp', 'prison', 'port']);
 
 /** The admin1 units of the specific places (towns, sites) a sentence names. */
-function placeAreas(facts: SentenceFacts, clause?: [number, number]): Set<string> {
+function placeAreas(facts: SentenceFacts, clause?: [number, number], withProvinces = false): Set<string> {
   // "from the direction of Al Bayda", "المتمركزة في الميادين": where attackers came from is not where it
   // happened; nor are the ends of a road it closed ("the highway linking Tripoli with the border").
   const origins = cuesOf(facts, 'roles').filter((c) => c.item.entry.role === 'origin' || c.item.entry.role === 'route');
   return new Set(
     facts.places
-      .filter((p) => SPECIFIC_PLACE.has(p.item.entry.kind) && !origins.some((c) => c.end <= p.first && p.first - c.end <= 6))
+      .filter((p) => (SPECIFIC_PLACE.has(p.item.entry.kind) || (withProvinces && p.item.entry.kind === 'admin1')) && !origins.some((c) => c.end <= p.first && p.first - c.end <= 6))
       .filter((p) => !clause || (p.first >= clause[0] && p.first < clause[1]))
       .map((p) => `${p.item.entry.country}/${p.item.entry.admin1 ?? p.item.entry.name}`),
   );
@@ -137,8 +137,9 @@ function joinedClauses(facts: SentenceFacts, main: LiveTrigger[]): { before: Liv
     const before = main.filter((t) => t.match.end <= joiner.first);
     const after = main.filter((t) => t.match.first >= joiner.end);
     if (before.length === 0 || after.length === 0 || before.length + after.length !== main.length) continue;
-    const first = placeAreas(facts, [facts.sentence.firstToken, joiner.first]);
-    const second = placeAreas(facts, [joiner.end, facts.sentence.endToken]);
+    // ("... في حين قُتل أربعة جنود في مواجهات بمحافظة مأرب": a province names the other side's area too.)
+    const first = placeAreas(facts, [facts.sentence.firstToken, joiner.first], true);
+    const second = placeAreas(facts, [joiner.end, facts.sentence.endToken], true);
     if (first.size > 0 && second.size > 0 && ![...second].some((a) => first.has(a))) return { before, after, joiner };
   }
   return null;
@@ -229,6 +230,14 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     const inheritsBackground: boolean = bg.anaphoric && current?.background === true;
 
     let mainDraft: Draft | null = null;
+    // After a sentence that told two events, the next one continues the event of its own kind
+    // ("أصيب ثلاثة مدنيين بقذائف ... في حين قُتل أربعة جنود في مواجهات. واتهم ... الحوثيين بقصف الحي").
+    const splitAt = current && current.clauses.size > 0 ? Math.max(...current.sentences) : -1;
+    if (main.length > 0 && current?.clauses.has(splitAt) && s - splitAt <= MAX_GAP) {
+      const kind = main[0].match.item.entry.subEventType;
+      const sibling = drafts.find((d) => d !== current && d.clauses.has(splitAt) && d.triggers.some((t) => t.item.entry.subEventType === kind));
+      if (sibling && !current.triggers.some((t) => t.item.entry.subEventType === kind)) current = sibling;
+    }
     if (main.length > 0) {
       const time = governingTime(facts, main[0].match, article.text.tokens);
       const background: boolean = bg.cue || inheritsBackground || isBeforeNews(time, reference);
@@ -259,10 +268,14 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       const eitherUndated: boolean = !current?.time?.date || !time?.date || !time.ids.some((id) => !id.startsWith('rule.'));
       // "In Sunday's attack ...": an event told earlier on the same day, in the same area, is the one meant.
       const separate = cuesOf(facts, 'new-story').length > 0;
+      // ("... في حين قُتل أربعة جنود في مواجهات بمحافظة مأرب. وفي مأرب، قال مصدر إن مسلحين شنوا أمس هجوماً ...":
+      // the second clause of a lead, told without a day, is the same kind of event told next with its day.)
+      const undatedClause = (d: Draft) =>
+        !d.time?.date && !d.background && d.clauses.size > 0 && s - Math.max(...d.sentences) <= MAX_GAP && d.triggers.some((t) => main.some((m) => t.item.entry.subEventType === m.match.item.entry.subEventType));
       const sameDay: Draft | undefined = time?.date && !separate
         ? drafts.find(
             (d) =>
-              d.time?.date === time.date &&
+              (d.time?.date === time.date || undatedClause(d)) &&
               eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) &&
               !areasConflict(d, facts, article),
           )
@@ -294,6 +307,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         sameDay.sentences.push(s);
         sameDay.triggers.push(...main.map((t) => t.match));
         sameDay.rules.push('rule.discourse.same-day-same-event');
+        sameDay.time ??= time;
         mainDraft = sameDay;
       } else if (continues && current) {
         // "rockets fell ... the shelling ... the attack": one event told in several sentences.
