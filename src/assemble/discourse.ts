@@ -232,10 +232,10 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     let mainDraft: Draft | null = null;
     // After a sentence that told two events, the next one continues the event of its own kind
     // ("أصيب ثلاثة مدنيين بقذائف ... في حين قُتل أربعة جنود في مواجهات. واتهم ... الحوثيين بقصف الحي").
-    const splitAt = current && current.clauses.size > 0 ? Math.max(...current.sentences) : -1;
+    const splitAt: number = current && current.clauses.size > 0 ? Math.max(...current.sentences) : -1;
     if (main.length > 0 && current?.clauses.has(splitAt) && s - splitAt <= MAX_GAP) {
       const kind = main[0].match.item.entry.subEventType;
-      const sibling = drafts.find((d) => d !== current && d.clauses.has(splitAt) && d.triggers.some((t) => t.item.entry.subEventType === kind));
+      const sibling: Draft | undefined = drafts.find((d) => d !== current && d.clauses.has(splitAt) && d.triggers.some((t) => t.item.entry.subEventType === kind));
       if (sibling && !current.triggers.some((t) => t.item.entry.subEventType === kind)) current = sibling;
     }
     if (main.length > 0) {
