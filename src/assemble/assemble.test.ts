@@ -418,3 +418,25 @@ describe('a lead that tells two events, each told again after it', () => {
     assert.equal(clash?.fatalities, 3);
   });
 });
+
+describe('documenting one act on a given day', () => {
+  it('reports the act; documenting many since a date counts them', () => {
+    const text =
+      'قالت منظمة «حقوق دارفور» إنها وثّقت تعرّض ثلاث نساء للاغتصاب على أيدي عناصر من قوات الدعم السريع خلال اقتحام قرية قريبة من مدينة الحصاحيصا قبل ثلاثة أيام.\nوأحصت المنظمة 40 حالة عنف جنسي في الولاية منذ مطلع العام.';
+    const events = extract(text, '2024-11-20').events;
+    assert.equal(events.length, 1);
+    assert.equal(events[0].sub_event_type, 'Sexual violence');
+    assert.equal(events[0].actor1, 'Rapid Support Forces');
+    assert.equal(events[0].event_date, '2024-11-17');
+    assert.equal(events[0].fatalities, 0);
+  });
+});
+
+describe('the losing side\'s account of a capture', () => {
+  it('«انسحبوا تكتيكياً» after the capture is the same change of hands', () => {
+    const text =
+      'أعلنت قوات الدعم السريع اليوم سيطرتها على مدينة أم كدادة شرقي ولاية شمال دارفور بعد معارك مع القوة المشتركة.\nمن جهتها، قالت القوة المشتركة إن مقاتليها «انسحبوا تكتيكياً» من المدينة لتجنيب المدنيين ويلات القتال.';
+    const events = extract(text, '2024-12-02').events;
+    assert.deepEqual(events.map((e) => e.sub_event_type), ['Non-state actor overtakes territory']);
+  });
+});

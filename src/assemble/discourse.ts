@@ -39,6 +39,7 @@ export interface Discourse {
 }
 
 const MAX_GAP = 3;
+const TERRITORY_CHANGE = new Set(['Non-state actor overtakes territory', 'Government regains territory']);
 /** Dates taken only because the day a statement was made was the one date given: a later sentence may correct them. */
 const announcedOnly = new WeakSet<TimeExpression>();
 const LIVE_BLOG_STAMP = /^\d{1,2}:\d{2}$/;
@@ -295,9 +296,15 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       const ownReport = cuesOf(facts, 'self-report').find((p) => main.every((t) => t.match.first >= p.end));
       const retold: boolean =
         current !== null && withinGap && !time?.date && ownReport !== undefined && cuesOf(facts, 'speech').some((c) => c.end <= ownReport.first) && [...weaponsOf(facts)].some((w) => currentWeapons.has(w));
-      if (retold && current) {
+      // «قالت القوة المشتركة إن مقاتليها انسحبوا تكتيكياً من المدينة» after the city's capture was told: the losing
+      // side's account of the same change of hands, not a handover of its own.
+      const losersAccount: boolean =
+        current !== null && withinGap && !conflictingPlace && !current.background &&
+        current.triggers.some((t) => TERRITORY_CHANGE.has(t.item.entry.subEventType)) &&
+        main.every((t) => t.match.item.entry.subEventType === 'Non-violent transfer of territory');
+      if ((retold || losersAccount) && current) {
         current.support.push(s);
-        current.rules.push('rule.discourse.own-report-retells');
+        current.rules.push(retold ? 'rule.discourse.own-report-retells' : 'rule.discourse.losers-account');
         mainDraft = current;
       } else if (partOfAttack && current && !sameDay && !current.interceptedAll) {
         // Part of the attack just told: its sentence adds to it, its interception word does not retype it.

@@ -155,8 +155,10 @@ export function gatherFacts(
  */
 export function statisticCues(facts: SentenceFacts): MatchOf<'cue'>[] {
   const cues = cuesOf(facts, 'statistic');
-  const aggregate = cues.some((c) => !c.item.entry.eventToll);
   const overTime = facts.times.some((t) => t.kind === 'since');
+  // «وثّقت تعرّض أربع نساء للاغتصاب ... قبل يومين»: documenting one act on a given day reports it, it does not count acts.
+  const oneDay = !overTime && facts.times.some((t) => t.kind === 'point' && t.date !== null && t.precision === 1);
+  const aggregate = cues.some((c) => !c.item.entry.eventToll && !(oneDay && c.item.entry.oneDayIsIncident));
   return aggregate || overTime ? cues : [];
 }
 

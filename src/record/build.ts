@@ -49,6 +49,8 @@ const NON_LETHAL_BY_DEFAULT = new Set([
   'Abduction/forced disappearance',
   'Non-violent transfer of territory',
   'Looting/property destruction',
+  'Sexual violence',
+  'Mob violence',
 ]);
 
 function draftSentences(draft: Draft, ctx: BuildContext) {
@@ -425,7 +427,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     }
   }
   // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
-  // A peaceful protest, a dispersed one, a riot or an abduction told without deaths had none (ACLED codes 0).
+  // A peaceful protest, a dispersed one, a riot, an abduction or a rape told without deaths had none
+  // (ACLED codes 0).
   if (toll.killed === null && NON_LETHAL_BY_DEFAULT.has(subEventType)) {
     toll.killed = 0;
     toll.ids.push('rule.acled.non-lethal-by-default');
