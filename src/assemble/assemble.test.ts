@@ -440,3 +440,31 @@ describe('the losing side\'s account of a capture', () => {
     assert.deepEqual(events.map((e) => e.sub_event_type), ['Non-state actor overtakes territory']);
   });
 });
+
+describe('acts named but not told as done', () => {
+  it('an analyst\'s reading of what a new post is part of is no event', () => {
+    const text =
+      'أنشأت القوات التركية أمس الثلاثاء نقطة عسكرية جديدة على تلة مطلّة على بلدة دارة عزة في ريف حلب الغربي.\nويُرجّح أن تكون النقطة جزءاً من إعادة انتشار للقوات التركية في شمال غربي سوريا، بعد أن أخلت خلال الأشهر الماضية عدداً من نقاطها.';
+    const events = extract(text, '2025-05-21').events;
+    assert.deepEqual(events.map((e) => e.sub_event_type), ['Headquarters or base established']);
+  });
+  it('cells that hide "to carry out sporadic attacks" carry out none here', () => {
+    const text =
+      'فككت مفارز الهندسة في الجيش العراقي صباح اليوم عبوتين ناسفتين زُرعتا على طريق ترابي في ناحية الرياض جنوب غربي كركوك.\nويرجح مصدر أمني أن تكون العبوتان من زرع خلايا تابعة لتنظيم «داعش» تنشط في الوديان لتنفيذ هجمات متفرقة.';
+    const events = extract(text, '2024-10-08').events;
+    assert.deepEqual(events.map((e) => e.sub_event_type), ['Disrupted weapons use']);
+  });
+  it('reinforcements that arrived during a battle are part of it', () => {
+    const text =
+      'At least five fighters were killed on Tuesday when Houthi forces attacked government positions in the Sirwah district of Marib province. Government troops pushed the attackers back after reinforcements arrived from the city of Marib, two officers said.';
+    const events = extract(text, '2024-02-07').events;
+    assert.deepEqual(events.map((e) => e.sub_event_type), ['Armed clash']);
+  });
+  it('a pluperfect that goes back over the march just told recalls no other march', () => {
+    const text =
+      'أُصيب ثلاثة شبان بالرصاص المعدني المغلّف بالمطاط أمس خلال قمع قوات الاحتلال الإسرائيلي المسيرة الأسبوعية في بلدة بيت دجن شرق نابلس.\nوكانت المسيرة قد انطلقت بمشاركة عشرات الأهالي، ورفعوا الأعلام الفلسطينية وردّدوا هتافات تطالب بفتح الطريق.';
+    const events = extract(text, '2024-09-14').events;
+    assert.equal(events.length, 1, JSON.stringify(events.map((e) => [e.sub_event_type, e.event_date])));
+    assert.equal(events[0].sub_event_type, 'Protest with intervention');
+  });
+});

@@ -241,7 +241,13 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     }
     if (main.length > 0) {
       const time = governingTime(facts, main[0].match, article.text.tokens);
-      const background: boolean = bg.cue || inheritsBackground || isBeforeNews(time, reference);
+      // «وكانت المسيرة قد انطلقت بمشاركة عشرات الأهالي ورددوا هتافات»: a pluperfect with only generic words,
+      // no day of its own and the event just told of its kind goes back over that event, it recalls no other.
+      const flashback: boolean =
+        bg.cue && !time && current !== null && !current.background && s - lastSentenceOfCurrent <= MAX_GAP &&
+        main.every((t) => t.match.item.entry.weight === 1) &&
+        eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType);
+      const background: boolean = (bg.cue && !flashback) || inheritsBackground || isBeforeNews(time, reference);
       // Another town of the same governorate is still the same story ("north of Baghdad ... near
       // Tarmiyah"); a town in another governorate is another event.
       const newAreas = placeAreas(facts);
@@ -284,7 +290,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
       const continues: boolean =
         !sameDay &&
         !separate &&
-        (partOfAttack || (current !== null && withinGap && sameFamily && !bg.cue && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background && (sameTime || eitherUndated)))));
+        (partOfAttack || (current !== null && withinGap && sameFamily && (!bg.cue || flashback) && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background && (sameTime || eitherUndated)))));
       if (partOfAttack && current && cuesOf(facts, 'interception-extent').some((c) => c.item.entry.extent === 'all')) {
         current.interceptedAll = true;
         current.rules.push('rule.acled.all-intercepted');
@@ -411,7 +417,9 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     const untold = references.filter(
       (t) =>
         !drafts.some((d) => eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(t.match.item.entry.subEventType)) &&
-        !(intercepts && classifySubEventType(t.match.item.entry.subEventType).eventType === 'Explosions/Remote violence'),
+        !(intercepts && classifySubEventType(t.match.item.entry.subEventType).eventType === 'Explosions/Remote violence') &&
+        // ("pushed the attackers back after reinforcements arrived": a move referred to is context of the fighting.)
+        classifySubEventType(t.match.item.entry.subEventType).eventType !== 'Strategic developments',
     );
     if (mainDraft && untold.length > 0) {
       const time = governingTime(facts, untold[0].match, article.text.tokens, untold[0].match.first);
