@@ -468,3 +468,34 @@ describe('acts named but not told as done', () => {
     assert.equal(events[0].sub_event_type, 'Protest with intervention');
   });
 });
+
+describe('armed men named by their town', () => {
+  it('are its communal militia, in Arabic and English', () => {
+    const ar = 'توصّل جهاز دعم الاستقرار ومجموعة مسلحة من أبناء مدينة غريان، مساء أمس، إلى اتفاق لوقف إطلاق النار برعاية مجلس أعيان المدينة.';
+    const agreement = extract(ar, '2024-10-17').events[0];
+    assert.equal(agreement?.sub_event_type, 'Agreement');
+    assert.equal(agreement?.actor2, 'Gharyan Communal Militia (Libya)');
+    const en = 'Local Gharyan armed groups clashed with the Stability Support Apparatus on Tuesday near the town centre, killing two fighters.';
+    const clash = extract(en, '2024-10-17').events[0];
+    assert.ok([clash?.actor1, clash?.actor2].includes('Gharyan Communal Militia (Libya)'), JSON.stringify([clash?.actor1, clash?.actor2]));
+  });
+});
+
+describe('bodies a mass grave gives up', () => {
+  it('are civilians who died in events of their own', () => {
+    const text = 'Search teams uncovered a mass grave containing the remains of nine people on farmland outside Tarhuna on Thursday, the missing persons authority said.';
+    const event = extract(text, '2024-06-28').events[0];
+    assert.equal(event?.sub_event_type, 'Other');
+    assert.equal(event?.actor2, 'Civilians (Libya)');
+    assert.equal(event?.fatalities, 0);
+  });
+});
+
+describe('words that only look like roles', () => {
+  it('"on" inside a date marks no target, and residents who tell it are not its targets', () => {
+    const text = 'Earlier on Thursday, Israeli artillery shelled the outskirts of Khiam for about an hour, residents said. No casualties were reported.';
+    const event = extract(text, '2024-03-14').events[0];
+    assert.equal(event?.actor1, 'Military Forces of Israel');
+    assert.equal(event?.actor2, '');
+  });
+});

@@ -1,4 +1,4 @@
-import type { LexMatch, MatchOf } from '../lexicon/index.ts';
+import type { ActorEntry, LexMatch, MatchOf, PlaceEntry } from '../lexicon/index.ts';
 import type { TimeExpression } from '../resolve/time/index.ts';
 import { insideShortQuote, type Sentence, type Token, type TokenizedText } from '../text/index.ts';
 import type { NumberExpression } from './numbers.ts';
@@ -141,6 +141,7 @@ export function gatherFacts(
         break;
     }
   }
+  for (const facts of sentences) facts.actors.push(...communalMilitias(facts, text));
   for (const t of times) {
     // "«الفرات اليوم»" is an outlet, not today.
     if (t.first >= datelineEnd && !insideShortQuote(text.text, t.start, t.endOffset)) sentenceOf(t.first).times.push(t);
@@ -184,4 +185,41 @@ export function negatedBefore(tokens: readonly Token[], first: number, window: n
 
 export function isQuoted(facts: SentenceFacts, token: number): boolean {
   return facts.quoted.some(([a, b]) => token >= a && token < b);
+}
+
+const SETTLEMENTS = new Set(['city', 'town', 'village']);
+const communalEntries = new Map<string, ActorEntry>();
+
+/** The communal militia of a town, as ACLED names it ("Zawiyah Communal Militia (Libya)"): one entry per town. */
+function communalMilitia(place: PlaceEntry, id: string): ActorEntry {
+  let entry = communalEntries.get(id);
+  if (!entry) {
+    // ACLED drops the Arabic article: "Zawiyah Communal Militia", not "Az Zawiyah".
+    const town = place.name.replace(/^(?:Al|El|Az|Ar|As|Ash|Ad|At|An|Adh|Ath)[ -](?=\p{Lu})/u, '');
+    entry = { id: `actor.communal.${id}`, name: `${town} Communal Militia (${place.country})`, inter: 4, country: place.country, parent: null, kind: 'identity', ar: [], en: [] };
+    communalEntries.set(id, entry);
+  }
+  return entry;
+}
+
+/**
+ * «مجموعة مسلحة من أبناء مدينة الزاوية», "local Zawiyah armed groups": armed men named by their town are
+ * its communal militia, unless the catalogue already names them.
+ */
+function communalMilitias(facts: SentenceFacts, text: TokenizedText): MatchOf<'actor'>[] {
+  const out: MatchOf<'actor'>[] = [];
+  const town = (first: number, end: number) =>
+    facts.places.find((p) => SETTLEMENTS.has(p.item.entry.kind) && p.first >= first && p.first <= end && p.item.entry.country);
+  for (const cue of cuesOf(facts, 'communal')) {
+    // «من أبناء مدينة الزاوية»: a town word may stand between.
+    const place = cue.item.entry.placeBefore
+      ? facts.places.find((p) => SETTLEMENTS.has(p.item.entry.kind) && p.end === cue.first && p.item.entry.country)
+      : town(cue.end, cue.end + 1);
+    if (!place) continue;
+    const [first, end] = cue.item.entry.placeBefore ? [place.first, cue.end] : [cue.first, place.end];
+    if (facts.actors.some((a) => a.first <= first && a.end >= end)) continue;
+    const entry = communalMilitia(place.item.entry, place.item.id);
+    out.push({ item: { kind: 'actor', id: entry.id, entry }, form: text.text.slice(text.tokens[first].start, text.tokens[end - 1].end), first, end });
+  }
+  return out;
 }

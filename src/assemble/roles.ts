@@ -95,7 +95,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const byRole = (role: string) => roleCues.filter((c) => c.item.entry.role === role);
   const agentCues = byRole('agent');
   const lightVerbs = byRole('agent-verb');
-  const targetCues = byRole('target');
+  // ("on Thursday, Israeli artillery shelled": "on" before a date marks no target.)
+  const targetCues = byRole('target').filter((c) => !facts.times.some((t) => t.first === c.end || (t.first <= c.first && c.first < t.end)));
   const hostCues = byRole('host');
   const originCues = byRole('origin');
   const passiveCues = byRole('passive');
@@ -121,7 +122,9 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     const civilians = actor.item.entry.kind === 'civilians';
     const affiliation = affiliationCues.find((c) => follows(c, first, 1));
     const head = affiliation ? mentions.filter((m) => m.end <= affiliation.first && affiliation.first - m.end <= 2).pop() : undefined;
-    if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
+    // "residents said", «وقال سكان»: witnesses who tell the event are not its targets.
+    if (civilians && (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 1) || speech.some((c) => follows(c, first, 0)))) [role, rule] = ['speaker', 'rule.role.speaker'];
+    else if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
     // "قوات الجيش، بمساندة مقاتلي المعاويسلي، استعادت": who backs the doer acts with it, behind it.
     else if (supportCues.some((c) => follows(c, first, 1))) [role, rule] = ['agent', 'rule.role.supporting-force'];
     // "مسلحون تابعون لجماعة الحوثي", "fighters loyal to X": the named group takes the role of the men it names.

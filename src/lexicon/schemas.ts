@@ -11,6 +11,10 @@ export const TriggerEntry = z.object({
   subEventType: z.string().refine(isSubEventType, { message: "is not one of ACLED's sub-event types (see data/acled/event-types.json)" }),
   form: z.enum(['verb', 'noun', 'passive']),
   weight: z.number().int().min(1).max(3),
+  /** Whom the act falls on when the report names no one ("a mass grave": civilians). */
+  victims: z.enum(['civilians']).optional(),
+  /** The dead it reveals died in events of their own ("a mass grave"): its toll is 0 (ACLED). */
+  earlierDeaths: z.boolean().optional(),
   examples: z.array(example).default([]),
   ...forms,
 });

@@ -347,6 +347,11 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
       provenance.actor2 = ['rule.actor.arrested-after-riot'];
     }
   }
+  // "A mass grave was uncovered": its dead are civilians unless the report names them otherwise.
+  if (!actor2Entry && draft.triggers.some((t) => t.item.entry.victims === 'civilians' && t.item.entry.subEventType === subEventType)) {
+    actor2Entry = findGenericActor(actors, 'Civilians ({country})');
+    provenance.actor2 = ['rule.acled.victims-of-the-act'];
+  }
   // A mob's violence falls on people too ("أحرقوا منازل عائلة"): civilians unless another side is named.
   if ((eventType === 'Violence against civilians' || subEventType === 'Looting/property destruction' || subEventType === 'Mob violence') && !actor2Entry) {
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
@@ -429,6 +434,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // A peaceful protest has, by its definition, no one killed (ACLED codes it 0).
   // A peaceful protest, a dispersed one, a riot, an abduction or a rape told without deaths had none
   // (ACLED codes 0).
+  // The bodies a mass grave gives up died in events of their own: the discovery's toll is 0 (ACLED).
+  const ofType = draft.triggers.filter((t) => t.item.entry.subEventType === subEventType);
+  if (ofType.length > 0 && ofType.every((t) => t.item.entry.earlierDeaths)) {
+    toll.killed = 0;
+    toll.ids.push('rule.acled.earlier-deaths-not-counted');
+  }
   if (toll.killed === null && NON_LETHAL_BY_DEFAULT.has(subEventType)) {
     toll.killed = 0;
     toll.ids.push('rule.acled.non-lethal-by-default');
