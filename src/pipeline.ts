@@ -9,7 +9,7 @@ import { getLexicon, type Lexicon, ofKind, type PlaceEntry } from './lexicon/ind
 import { articleCountry, placeMentions } from './resolve/place/index.ts';
 import { parseDay, readDateline, tagTimeExpressions } from './resolve/time/index.ts';
 import { buildClaim } from './record/claims.ts';
-import { type BuildContext, buildEvent } from './record/build.ts';
+import { atAnotherPlace, type BuildContext, buildEvent } from './record/build.ts';
 import { foldKey, tokenize } from './text/index.ts';
 
 /**
@@ -86,7 +86,12 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
       return is(next, after) || ofAge || (previous?.sentence === text.tokens[n.first].sentence && is(previous, before));
     },
   };
-  const buildAll = (context: BuildContext) => discourse.drafts.map((draft) => buildEvent(draft, context)).filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article));
+  const buildAll = (context: BuildContext) =>
+    discourse.drafts
+      .map((draft) => buildEvent(draft, context))
+      .filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article))
+      // One event per place (ACLED): "raids in Hebron and Beit Ummar" are two.
+      .flatMap(({ record, draft, alsoAt }) => [{ record, draft }, ...alsoAt.map((place) => ({ record: atAnotherPlace(record, place), draft }))]);
   let built = buildAll(ctx);
   // Strikes told without a name, in an article that names one state's air force striking: built again
   // with that air force (src/record/build.ts, rule.actor.article-air-force).

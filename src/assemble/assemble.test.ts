@@ -499,3 +499,21 @@ describe('words that only look like roles', () => {
     assert.equal(event?.actor2, '');
   });
 });
+
+describe('one event per place', () => {
+  it('towns joined by "and" in the lead are each a place of the event; the toll is not copied', () => {
+    const text = 'شنت طائرات حربية روسية اليوم غارات على بلدتي كفرنبل وسراقب في ريف إدلب الجنوبي، ما أدى إلى مقتل ثلاثة مدنيين.';
+    const events = extract(text, '2024-06-01').events;
+    assert.deepEqual(events.map((e) => e.location).sort(), ['Kafr Nabl', 'Saraqib']);
+    assert.deepEqual(events.map((e) => e.fatalities).sort(), [3, null]);
+    assert.equal(new Set(events.map((e) => e.event_id)).size, 2);
+  });
+  it('arrests in a city and a nearby town', () => {
+    const text = 'Israeli forces arrested 11 Palestinians in raids on Tuesday night in the West Bank city of Nablus and the nearby town of Huwara, the Palestinian Prisoners\' Society said.';
+    assert.deepEqual(extract(text, '2024-09-25').events.map((e) => e.location).sort(), ['Huwara', 'Nablus']);
+  });
+  it('the ends of a road are one place of one event', () => {
+    const text = 'Clashes erupted on the road between Tripoli and Zawiya on Friday, killing two fighters.';
+    assert.equal(extract(text, '2024-06-01').events.length, 1);
+  });
+});

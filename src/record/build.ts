@@ -8,7 +8,7 @@ import type { Draft } from '../assemble/discourse.ts';
 import { type ArticleFacts, cuesOf, negatedBefore } from '../assemble/facts.ts';
 import { type ActorMention, assignRoles } from '../assemble/roles.ts';
 import type { ActorEntry, Lexicon, PlaceEntry } from '../lexicon/index.ts';
-import { choosePlace, type PlaceChoice, type PlaceMention } from '../resolve/place/index.ts';
+import { choosePlace, disambiguate, type PlaceChoice, type PlaceMention } from '../resolve/place/index.ts';
 import { actorName, findGenericActor, interCode } from './actors.ts';
 import { composeNotes } from './notes.ts';
 import { chooseSubEventType, meansMatches } from './sub-event-type.ts';
@@ -181,7 +181,7 @@ const FORCE_MET = new Set(['Protest with intervention', 'Excessive force against
 const LETHAL_AT_PROTESTS = new Set(['means.live-ammunition', 'means.sniper']);
 const DENIALS = new Set(['لم', 'لن', 'دون', 'بدون', 'not', 'no', 'without', 'never']);
 
-export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventRecord; draft: Draft } {
+export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventRecord; draft: Draft; alsoAt: PlaceChoice[] } {
   const provenance: Record<string, string[]> = {};
   const roles = rolesOf(draft, ctx);
   // A named actor says more than a generic one ("armed groups ... Radaa and the 444 Brigade").
@@ -218,6 +218,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const storyPlace = ownMentions.length > 0 && ownMentions.every((m) => m.route) ? ctx.placesByDraft.get(ctx.lastDraftBefore(draft.sentences[0]) ?? draft) : undefined;
   const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : (storyPlace ?? ownPlace);
   if (place) ctx.placesByDraft.set(draft, place);
+  const alsoAt = place && !draft.background && place !== placeOfEarlier && place !== storyPlace ? coordinatedPlaces(draft, ctx, placesInClause, place) : [];
   const country = place?.country ?? ctx.countryContext;
   const countryEntry = country ? ctx.countries.get(country) : undefined;
 
@@ -538,5 +539,57 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     article_ids: [ctx.articleKey],
     provenance,
   };
-  return { record, draft };
+  return { record, draft, alsoAt };
+}
+
+const SETTLEMENT_KINDS = new Set(['city', 'town', 'village', 'neighbourhood', 'camp']);
+const PLACE_KIND_WORDS = new Set(['the', 'nearby', 'neighbouring', 'neighboring', 'town', 'city', 'village', 'camp', 'of', 'مدينة', 'بلدة', 'قرية', 'مخيم', 'حي', 'ناحية', 'مدينتي', 'بلدتي', 'قريتي']);
+
+/**
+ * "Israeli forces arrested 14 Palestinians in Hebron and the nearby town of Beit Ummar", «غارات على بلدتي
+ * كفرنبل وحاس»: towns joined by "and" in the sentence that tells the event are each a place of it, and
+ * ACLED codes one event per place. A road's ends, a launch site or a bearing's reference are not.
+ */
+function coordinatedPlaces(draft: Draft, ctx: BuildContext, mentions: readonly PlaceMention[], place: PlaceChoice): PlaceChoice[] {
+  const { tokens, text } = ctx.article.text;
+  const lead = draft.sentences[0];
+  const settlements = mentions
+    .filter((m) => m.sentence === lead && !m.origin && !m.route && !m.qualifiers.has('bearing'))
+    .filter((m) => SETTLEMENT_KINDS.has(disambiguate(m, ctx.countryContext).kind))
+    .sort((a, b) => a.first - b.first);
+  const at = settlements.findIndex((m) => place.span !== null && tokens[m.first].start === place.span[0]);
+  if (at < 0) return [];
+  // Only "and" (or a list comma) and a word for the kind of place may stand between: «ومخيمات منطقة صيدا»
+  // after «في مخيم عين الحلوة» says where people came from, not a second place of the act.
+  const joined = (a: PlaceMention, b: PlaceMention) => {
+    const between = text.slice(tokens[a.end - 1].end, tokens[b.first].start).trim();
+    if (between === '') return text[tokens[b.first].start] === 'و';
+    const words = between.replace(/^[,،]\s*/, '').split(/\s+/).filter(Boolean);
+    if (words.length === 0) return true;
+    const [conjunction, ...rest] = words;
+    const kindWords = conjunction === 'and' ? rest : conjunction.startsWith('و') ? [conjunction.slice(1), ...rest].filter(Boolean) : null;
+    return kindWords !== null && kindWords.every((w) => PLACE_KIND_WORDS.has(w.toLowerCase()));
+  };
+  const chain: PlaceMention[] = [];
+  for (let j = at; j + 1 < settlements.length && joined(settlements[j], settlements[j + 1]); j++) chain.push(settlements[j + 1]);
+  for (let j = at; j > 0 && joined(settlements[j - 1], settlements[j]); j--) chain.push(settlements[j - 1]);
+  const choices = chain.map((m) => choosePlace([m], [lead], ctx.countryContext, ctx.countries, tokens)).filter((c): c is PlaceChoice => c !== null);
+  return choices.filter((c, i) => c.location !== place.location && c.country === place.country && choices.findIndex((o) => o.location === c.location) === i);
+}
+
+/** The same event at another of its places: its own id and place, and no share of a toll that cannot be split. */
+export function atAnotherPlace(record: EventRecord, place: PlaceChoice): EventRecord {
+  return {
+    ...record,
+    event_id: stableId([record.event_id, place.location], record.event_id.slice(0, 3)),
+    admin1: place.admin1,
+    admin2: place.admin2,
+    location: place.location,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    geo_precision: place.precision,
+    fatalities: (record.fatalities ?? 0) > 0 ? null : record.fatalities,
+    notes: record.location ? record.notes.replace(record.location, place.location) : record.notes,
+    provenance: { ...record.provenance, location: [...place.ids, 'rule.acled.one-event-per-place'] },
+  };
 }
