@@ -517,3 +517,21 @@ describe('one event per place', () => {
     assert.equal(extract(text, '2024-06-01').events.length, 1);
   });
 });
+
+describe('an accusation', () => {
+  it('makes the accuser a speaker and the accused the suspected author', () => {
+    const text = 'The army also accused the RSF of killing seven civilians on the outskirts of Um Ruwaba on Saturday.';
+    const event = extract(text, '2025-05-19').events[0];
+    assert.equal(event?.sub_event_type, 'Attack');
+    assert.equal(event?.actor1, 'Unidentified Armed Group (Sudan)');
+    assert.equal(event?.actor1_suspected, 'Rapid Support Forces');
+    assert.equal(event?.actor2, 'Civilians (Sudan)');
+    assert.equal(event?.fatalities, 7);
+  });
+  it('«واتهم المركز الإعلامي ... الميليشيا الحوثية بقصف الحي»', () => {
+    const text = 'أصيب مدنيان اليوم بقذائف سقطت على حي الروضة في مدينة تعز، واتهم المركز الإعلامي لمحور تعز في بيان «الميليشيا الحوثية» بقصف الحي.';
+    const event = extract(text, '2024-09-18').events[0];
+    assert.notEqual(event?.actor1, 'Military Forces of Yemen Presidential Leadership Council');
+    assert.ok(event?.actor1 === 'Military Forces of Yemen Houthi' || event?.actor1_suspected === 'Military Forces of Yemen Houthi', JSON.stringify([event?.actor1, event?.actor1_suspected]));
+  });
+});

@@ -103,6 +103,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const affiliationCues = byRole('affiliation');
   const supportCues = byRole('support');
   const hedges = cuesOf(facts, 'hedging');
+  const accusations = hedges.filter((h) => h.item.entry.accuses);
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
   const selfReports = cuesOf(facts, 'self-report');
   // An agentive casualty verb («اغتال مسلحان الناشط») has its doer after it, not its dead.
@@ -122,8 +123,14 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     const civilians = actor.item.entry.kind === 'civilians';
     const affiliation = affiliationCues.find((c) => follows(c, first, 1));
     const head = affiliation ? mentions.filter((m) => m.end <= affiliation.first && affiliation.first - m.end <= 2).pop() : undefined;
+    // "The army accused the RSF of killing five civilians", «واتهم المركز الإعلامي الحوثيين بقصف الحي»:
+    // the accuser speaks, the accused is the suspected author.
+    const accuser = accusations.some((h) => (isEnglish ? h.first >= actor.end && h.first - actor.end <= 2 : follows(h, first, 1)));
+    const accused = !accuser && accusations.some((h) => h.end <= first && first - h.end <= (isEnglish ? 3 : 10));
+    if (accuser) [role, rule] = ['speaker', 'rule.role.accuser'];
+    else if (accused && !civilians) [role, rule] = ['suspect', 'rule.role.accused'];
     // "residents said", «وقال سكان»: witnesses who tell the event are not its targets.
-    if (civilians && (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 1) || speech.some((c) => follows(c, first, 0)))) [role, rule] = ['speaker', 'rule.role.speaker'];
+    else if (civilians && (speech.some((c) => c.first >= actor.end && c.first - actor.end <= 1) || speech.some((c) => follows(c, first, 0)))) [role, rule] = ['speaker', 'rule.role.speaker'];
     else if (civilians) [role, rule] = ['target', 'rule.role.civilians-are-targets'];
     // "قوات الجيش، بمساندة مقاتلي المعاويسلي، استعادت": who backs the doer acts with it, behind it.
     else if (supportCues.some((c) => follows(c, first, 1))) [role, rule] = ['agent', 'rule.role.supporting-force'];
