@@ -535,3 +535,11 @@ describe('an accusation', () => {
     assert.ok(event?.actor1 === 'Military Forces of Yemen Houthi' || event?.actor1_suspected === 'Military Forces of Yemen Houthi', JSON.stringify([event?.actor1, event?.actor1_suspected]));
   });
 });
+
+describe('an event first told by a word of another family', () => {
+  it('is continued by the next sentence of its own kind', () => {
+    const text =
+      'The Sanaa Centre for Detainees condemns the abduction of teacher Ali Saleh, who was taken from his home in Sanaa on March 3 by armed men.\nAccording to his family, four armed men arrived in a pickup truck at about 9 p.m. and took him to an unknown location.';
+    assert.equal(extract(text, '2025-03-04').events.length, 1);
+  });
+});

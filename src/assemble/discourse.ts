@@ -262,7 +262,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         eventFamily(current.triggers[0].item.entry.subEventType) === 'violence' &&
         main.every((t) => classifySubEventType(t.match.item.entry.subEventType).eventType === 'Riots') &&
         current.sentences.some((i) => sameActor(article.sentences[i]));
-      const sameFamily: boolean = current ? riotByAttacker || eventFamily(current.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) : false;
+      // (Any of the event's words counts: an abduction first told by "detainees" is still an abduction.)
+      const sameFamily: boolean = current ? riotByAttacker || current.triggers.some((t) => eventFamily(t.item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)) : false;
       const sameTime: boolean = !time || !current?.time || time.date === current.time.date;
       const withinGap: boolean = current !== null && s - lastSentenceOfCurrent <= MAX_GAP;
       // "about 15 rockets crossed ... some were intercepted": interception inside an attack report is part of it.
