@@ -22,6 +22,8 @@ export interface TimeSpec {
   monthCue?: boolean;
   hijriMonth?: number;
   hijriYear?: number;
+  /** The weekday a calendar week starts on (0 Sunday, 1 Monday): "last week" is the previous one. */
+  weekStart?: 0 | 1;
 }
 
 export interface Resolution {
@@ -139,7 +141,13 @@ function resolveRelativePeriod(spec: TimeSpec, published: Day | null): Resolutio
     case 'day':
       return point(addDays(published, direction), 1);
     case 'week':
-      return direction === 0 ? point(addDays(published, -Math.min(3, weekday(published))), 2) : point(addDays(published, 7 * direction), 2);
+      if (direction === 0) return point(addDays(published, -Math.min(3, weekday(published))), 2);
+      {
+        // "last week", «الأسبوع الماضي»: the middle day of the previous calendar week, as ACLED codes a week.
+        const start = spec.weekStart ?? 0;
+        const thisWeek = addDays(published, -((weekday(published) - start + 7) % 7));
+        return point(addDays(thisWeek, 7 * direction + 3), 2);
+      }
     case 'month': {
       const month = addMonths({ ...published, day: 1 }, direction);
       if (direction === 0) {

@@ -42,6 +42,9 @@ const CASES: [string, string, string, string | null, 1 | 2 | 3 | null][] = [
   ['earlier this month', '2022-01-20', 'earlier this month', '2022-01-10', 3],
   ['late last year', '2022-01-10', 'late last year', '2021-12-15', 3],
   ['last month', '2022-01-10', 'last month', '2021-12-15', 3],
+  // The middle of the previous calendar week: Monday to Sunday in English, Sunday to Saturday in Arabic.
+  ['Last week, settlers set fire to olive groves', '2024-06-22', 'Last week', '2024-06-13', 2],
+  ['اعتصم المحاضرون الأسبوع الماضي', '2024-11-11', 'الأسبوع الماضي', '2024-11-06', 2],
 ];
 
 describe('date expressions resolve against the publication date', () => {

@@ -128,7 +128,9 @@ export function tagTimeExpressions(
     }
     const before = tokens[chunkStart - 1];
     const preposition = before !== undefined && before.sentence === tokens[chunkStart].sentence && before.stems.some((x) => MONTH_PREPOSITIONS.has(x));
-    const expression = interpret(chunk, published, preposition);
+    // A calendar week starts on Monday in English usage and on Sunday in the Arab countries.
+    const weekStart = tokens[chunkStart].script === 'latin' ? 1 : 0;
+    const expression = interpret(chunk, published, preposition, weekStart);
     if (expression) {
       const first = chunkStart;
       const end = lastMeaningful;
@@ -148,8 +150,8 @@ export function tagTimeExpressions(
 
 type Interpretation = Omit<TimeExpression, 'first' | 'end' | 'start' | 'endOffset' | 'text'>;
 
-function interpret(chunk: Atom[], published: Day | null, afterPreposition = false): Interpretation | null {
-  const spec: TimeSpec = {};
+function interpret(chunk: Atom[], published: Day | null, afterPreposition = false, weekStart: 0 | 1 = 0): Interpretation | null {
+  const spec: TimeSpec = { weekStart };
   const ids: string[] = [];
   let pendingNumber: number | undefined;
   let ambiguousMonth = false;
