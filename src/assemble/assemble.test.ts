@@ -543,3 +543,17 @@ describe('an event first told by a word of another family', () => {
     assert.equal(extract(text, '2025-03-04').events.length, 1);
   });
 });
+
+describe('arrests for a riot told in the same sentence', () => {
+  it('take the day they were announced, not the riot\'s, and the rioters as actor2', () => {
+    const text =
+      'أعلنت مديرية الأمن العام صباح اليوم الأحد توقيف سبعة أشخاص في مدينة الطفيلة، يُشتبه بتورطهم في أعمال شغب شهدتها المدينة مساء أمس السبت.';
+    const arrests = extract(text, '2024-06-16').events.find((e) => e.sub_event_type === 'Arrests');
+    assert.equal(arrests?.event_date, '2024-06-16');
+    assert.equal(arrests?.actor2, 'Rioters (Jordan)');
+  });
+  it('a recapture "after battles yesterday" is yesterday\'s', () => {
+    const text = 'أعلن الجيش السوداني، اليوم الاثنين، استعادة السيطرة على مدينة الرهد، بعد معارك مع قوات الدعم السريع استمرت ساعات أمس الأحد.';
+    assert.equal(extract(text, '2025-06-09').events[0]?.event_date, '2025-06-08');
+  });
+});

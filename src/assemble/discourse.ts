@@ -71,7 +71,13 @@ function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>, tokens
     return facts.sentence.endToken;
   };
   const announcedBefore = (t: TimeExpression) => speech.some((c) => c.end <= t.first && t.end <= trigger.first && t.first < complementizer(c.end));
-  const ofEvent = all.filter((t) => !announcedBefore(t));
+  // «توقيف تسعة أشخاص يُشتبه بتورطهم في أعمال شغب شهدتها المدينة مساء أمس»: a time told after another act
+  // that follows the trigger is that act's.
+  // (Not an act of the same family: «استعادة السيطرة على المدينة بعد معارك استمرت أمس» is one event.)
+  const family = eventFamily(trigger.item.entry.subEventType);
+  const ofLaterAct = (t: TimeExpression) =>
+    t.first > trigger.end && facts.triggers.some((o) => o.first >= trigger.end && o.end <= t.first && eventFamily(o.item.entry.subEventType) !== family);
+  const ofEvent = all.filter((t) => !announcedBefore(t) && !ofLaterAct(t));
   const times = ofEvent.length ? ofEvent : all;
   if (!ofEvent.length && all.length) announcedOnly.add(all[0]);
   if (times.length === 0) return null;

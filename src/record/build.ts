@@ -340,10 +340,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor2Entry = other ?? (subEventType === 'Non-state actor overtakes territory' ? findGenericActor(actors, 'Military Forces of {country}') : undefined);
     if (actor2Entry) provenance.actor2 = [other ? 'rule.actor.territory-other-side' : 'rule.actor.territory-taken-from-state'];
   }
-  // Arrests told after a riot are of its rioters ("arrested five men suspected of taking part").
+  // Arrests told after a riot, or for one («توقيف تسعة أشخاص يُشتبه بتورطهم في أعمال شغب»), are of its rioters.
   if (subEventType === 'Arrests' && (!actor2Entry || actor2Entry.kind === 'civilians' || actor2Entry === actor1Entry)) {
     const before = ctx.lastDraftBefore(draft.sentences[0]);
-    if (before && before !== draft && before.triggers.some((t) => classifySubEventType(t.item.entry.subEventType).eventType === 'Riots')) {
+    const isRiot = (t: { item: { entry: { subEventType: string } } }) => classifySubEventType(t.item.entry.subEventType).eventType === 'Riots';
+    const forRiot = ctx.article.sentences[draft.sentences[0]].triggers.some((t) => isRiot(t) && draft.triggers[0].end <= t.first);
+    if (forRiot || (before && before !== draft && before.triggers.some(isRiot))) {
       actor2Entry = findGenericActor(actors, 'Rioters ({country})') ?? actor2Entry;
       provenance.actor2 = ['rule.actor.arrested-after-riot'];
     }
