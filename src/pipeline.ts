@@ -89,7 +89,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const buildAll = (context: BuildContext) =>
     discourse.drafts
       .map((draft) => buildEvent(draft, context))
-      .filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article))
+      .filter(({ record, draft }) => isInformative(record, draft) && !isTrend(draft, article, published))
       // One event per place (ACLED): "raids in Hebron and Beit Ummar" are two.
       .flatMap(({ record, draft, alsoAt }) => [{ record, draft }, ...alsoAt.map((place) => ({ record: atAnotherPlace(record, place), draft }))]);
   let built = buildAll(ctx);
@@ -124,12 +124,14 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
  * «اختطفت الجماعة 47 معلماً منذ مطلع العام», «تشهد المدن تصعيداً متواصلاً منذ أشهر»: acts told over a
  * period running up to now, with no day of their own, are a tally or a trend, not one event.
  */
-function isTrend(draft: Draft, article: ArticleFacts): boolean {
+function isTrend(draft: Draft, article: ArticleFacts, published: string | null): boolean {
   if (draft.time?.date) return false;
   const trigger = draft.triggers[0];
   const facts = article.sentences[draft.sentences[0]];
   // An unresolved «منذ» expression («منذ أشهر», «منذ مطلع العام») is such a period too, only a vaguer one.
-  return facts.times.some((t) => (t.kind === 'since' || (t.date === null && t.ids.includes('anchor.since'))) && Math.abs(t.first - trigger.first) <= 25);
+  // ("فرض حظر تجوّل اعتباراً من مساء اليوم": a span that starts today or later is a measure's start, not a trend.)
+  const startsLater = (t: { date: string | null }) => published !== null && t.date !== null && t.date >= published;
+  return facts.times.some((t) => ((t.kind === 'since' && !startsLater(t)) || (t.date === null && t.ids.includes('anchor.since'))) && Math.abs(t.first - trigger.first) <= 25);
 }
 
 /**

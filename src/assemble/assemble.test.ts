@@ -557,3 +557,23 @@ describe('arrests for a riot told in the same sentence', () => {
     assert.equal(extract(text, '2025-06-09').events[0]?.event_date, '2025-06-08');
   });
 });
+
+describe('a measure taken after clashes, in one sentence', () => {
+  const text =
+    'أعلنت مديرية أمن سبها فرض حظر تجوّل ليلي في المدينة اعتباراً من مساء اليوم الأربعاء، وذلك عقب اشتباكات مسلحة اندلعت الليلة الماضية بين مسلحين من الطوارق وآخرين من التبو في أحد الأحياء الجنوبية للمدينة.\nوأسفرت الاشتباكات عن مقتل شخص وإصابة ثلاثة آخرين، بحسب مستشفى سبها الطبي الذي أعلن حالة الطوارئ.';
+  const events = extract(text, '2025-01-08').events;
+  it('gives the curfew its own day and the police that announced it, and no one\'s toll', () => {
+    const curfew = events.find((e) => e.sub_event_type === 'Other');
+    assert.equal(curfew?.event_date, '2025-01-08');
+    assert.equal(curfew?.actor1, 'Police Forces of Libya');
+    assert.equal(curfew?.actor2, '');
+  });
+  it('gives the clashes their sides, their day, their toll and the city', () => {
+    const clash = events.find((e) => e.sub_event_type === 'Armed clash');
+    assert.equal(clash?.event_date, '2025-01-07');
+    assert.deepEqual([clash?.actor1, clash?.actor2], ['Tuareg Ethnic Militia (Libya)', 'Tebu Ethnic Militia (Libya)']);
+    assert.equal(clash?.fatalities, 1);
+    assert.equal(clash?.location, 'Sabha');
+  });
+  it('a hospital declaring an emergency is no event', () => assert.equal(events.length, 2));
+});

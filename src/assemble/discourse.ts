@@ -430,7 +430,19 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     );
     if (mainDraft && untold.length > 0) {
       const time = governingTime(facts, untold[0].match, article.text.tokens, untold[0].match.first);
-      newDraft(s, untold, time, bg.cue || isBeforeNews(time, reference), 'rule.discourse.referred-event');
+      const referredDraft = newDraft(s, untold, time, bg.cue || isBeforeNews(time, reference), 'rule.discourse.referred-event');
+      // «فرض حظر تجوّل ... عقب اشتباكات اندلعت الليلة الماضية بين مسلحين من الطوارق وآخرين من التبو»: what
+      // follows the reference word is the referred event's, its sides and its day.
+      const cue = cuesOf(facts, 'reference').find((c) => c.end <= untold[0].match.first && untold[0].match.first - c.end <= 1);
+      const ownTriggers = mainDraft.triggers.filter((t) => article.text.tokens[t.first].sentence === s);
+      if (cue && !mainDraft.clauses.has(s) && ownTriggers.every((t) => t.end <= cue.first)) {
+        mainDraft.clauses.set(s, [facts.sentence.firstToken, cue.first]);
+        referredDraft.clauses.set(s, [cue.first, facts.sentence.endToken]);
+        // (The main event keeps a day of its own clause: «فرض حظر تجوّل اعتباراً من مساء اليوم».)
+        if (mainDraft.time && mainDraft.time.first >= cue.first && mainDraft.sentences[0] === s) {
+          mainDraft.time = facts.times.find((t) => t.date && t.first < cue.first && t.first > facts.sentence.firstToken) ?? null;
+        }
+      }
     }
     const onlyReferences = verdict.live.every((t) => t.group === 'reference');
     // A reference joins the event of its own kind ("وأسفرت الاشتباكات عن مقتل ..." after a curfew and a clash were told).

@@ -205,7 +205,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
 
   // A sentence that tells two events ("X struck A in retaliation for an attack on B") gives each its own clause's places.
   const placesInClause = ctx.placeMentions.filter((m) => tokenInClause(draft, ctx, m.first));
-  const ownPlace = choosePlace(placesInClause, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  // (A clause with no place of its own is where the rest of its sentence is: «عقب اشتباكات ... في أحد أحياء المدينة».)
+  const inClause = choosePlace(placesInClause, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  const ownPlace =
+    draft.clauses.size > 0 && (!inClause || inClause.kind === 'country')
+      ? (choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens) ?? inClause)
+      : inClause;
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
   const settlement = (kind: string | undefined) => (kind === 'city' || kind === 'town' || kind === 'village' ? 'settlement' : kind);
   const kindAgrees = !draft.samePlaceKind || settlement(placeOfEarlier?.kind) === draft.samePlaceKind;
