@@ -79,7 +79,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       if (t.item.entry.form === 'noun' && possession.some((c) => within(c, t.first, 4))) return 'rule.trigger.weapon-held-not-used';
       if (nature.some((c) => within(c, t.first, 3))) return 'rule.trigger.natural-cause';
       const window = (c: MatchOf<'cue'>) => (c.item.entry.window as number | undefined) ?? 4;
-      const applies = (c: MatchOf<'cue'>) => c.item.entry.appliesTo === undefined || c.item.entry.appliesTo === t.item.entry.subEventType;
+      const applies = (c: MatchOf<'cue'>) =>
+        (c.item.entry.appliesTo === undefined || c.item.entry.appliesTo === t.item.entry.subEventType) && (c.item.entry.appliesToForm === undefined || c.item.entry.appliesToForm === t.item.entry.form);
       if (metaphor.some((c) => applies(c) && (within(c, t.first, window(c)) || (c.first >= t.end && c.first - t.end <= window(c))))) return 'rule.trigger.metaphor';
       // "احتشد ذوو الأسرى لاستقبالهم": a crowd is a protest only with a grievance or named protesters.
       if (t.item.entry.weight === 1 && classifySubEventType(t.item.entry.subEventType).eventType === 'Protests' && !hasGrievance) return 'rule.trigger.gathering-without-grievance';
