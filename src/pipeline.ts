@@ -46,7 +46,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
   const countryContext = articleCountry(allMentions, ofKind(matches, 'country-adjective'));
   const mentions = allMentions.filter((m) => m.first >= dateline.end);
   const claimDrafts = findClaims(article, countryContext);
-  const discourse = buildDiscourse(article, published);
+  const discourse = buildDiscourse(article, published, lexicon);
   const timeTokens = new Set(times.flatMap((t) => Array.from({ length: t.end - t.first }, (_, k) => t.first + k)));
   const reference = article.sentences.slice(0, 2).flatMap((s) => s.times).find((t) => t.date === discourse.referenceDay);
 
@@ -125,7 +125,8 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
  * period running up to now, with no day of their own, are a tally or a trend, not one event.
  */
 function isTrend(draft: Draft, article: ArticleFacts, published: string | null): boolean {
-  if (draft.time?.date) return false;
+  // (A day of its own says one event; a span running up to now, «منذ أسابيع», does not.)
+  if (draft.time?.date && draft.time.kind !== 'since') return false;
   const trigger = draft.triggers[0];
   const facts = article.sentences[draft.sentences[0]];
   // An unresolved «منذ» expression («منذ أشهر», «منذ مطلع العام») is such a period too, only a vaguer one.

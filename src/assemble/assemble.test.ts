@@ -577,3 +577,17 @@ describe('a measure taken after clashes, in one sentence', () => {
   });
   it('a hospital declaring an emergency is no event', () => assert.equal(events.length, 2));
 });
+
+describe('the side hit strikes back', () => {
+  it('a sentence whose subject is the side the event told before hit tells a new event', () => {
+    const text =
+      'قُتل عنصران من «قوات سوريا الديمقراطية» فجر اليوم إثر استهداف مسيّرة تركية سيارة عسكرية قرب بلدة عين عيسى في ريف الرقة الشمالي.\nوبعد ساعات من الاستهداف، قصفت قسد بالمدفعية الثقيلة مواقع لفصائل «الجيش الوطني السوري» في محيط مدينة تل أبيض، في ما وصفته بأنه ردّ على الاعتداءات التركية.';
+    const events = extract(text, '2025-01-16').events;
+    const strike = events.find((e) => e.sub_event_type === 'Air/drone strike');
+    const shelling = events.find((e) => e.sub_event_type === 'Shelling/artillery/missile attack');
+    assert.equal(strike?.actor1, 'Military Forces of Turkey');
+    assert.equal(strike?.actor2, 'SDF: Syrian Democratic Forces');
+    assert.equal(shelling?.actor1, 'SDF: Syrian Democratic Forces');
+    assert.equal(shelling?.actor2, 'Syrian National Army');
+  });
+});

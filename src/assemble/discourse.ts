@@ -1,8 +1,9 @@
 import { classifySubEventType } from '../contracts/acled.ts';
-import type { MatchOf } from '../lexicon/index.ts';
+import type { Lexicon, MatchOf } from '../lexicon/index.ts';
 import { type Day, parseDay, type TimeExpression } from '../resolve/time/index.ts';
 import { headlineEnd, type Token } from '../text/index.ts';
 import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
+import { assignRoles } from './roles.ts';
 import { judgeTriggers, type LiveTrigger } from './triggers.ts';
 
 /** An event under construction: which sentences report it and what they say, before resolution. */
@@ -183,7 +184,7 @@ function pointBackToPlace(draft: Draft, facts: SentenceFacts, drafts: readonly D
   draft.samePlaceKind = cue.item.entry.kind as string | undefined;
 }
 
-export function buildDiscourse(article: ArticleFacts, published: string | null): Discourse {
+export function buildDiscourse(article: ArticleFacts, published: string | null, lexicon: Lexicon): Discourse {
   const referenceDay = referenceDayOf(article, published);
   const reference = referenceDay ? parseDay(referenceDay) : null;
   const drafts: Draft[] = [];
@@ -207,6 +208,26 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
     };
     drafts.push(draft);
     return draft;
+  };
+
+  // Who did what in a draft, by named actor: a sentence whose doer is the side the event told before hit
+  // ("... killed two SDF fighters. Hours later, the SDF shelled SNA positions") tells the other side's answer.
+  const sidesOf = (d: Draft) => {
+    const roles = d.sentences.flatMap((i) =>
+      assignRoles(article.sentences[i], d.triggers.filter((t) => article.text.tokens[t.first].sentence === i), article.text.tokens, lexicon),
+    );
+    const named = (role: string) => new Set(roles.filter((r) => r.role === role && !r.entry.template).map((r) => r.entry.id));
+    return { agents: named('agent'), targets: named('target') };
+  };
+  const answersBack = (d: Draft, facts: SentenceFacts, main: readonly LiveTrigger[]): boolean => {
+    // Only a doer that is the grammatical subject of the act («قصفت قسد», "the SDF shelled"), not a side named
+    // in passing ("an officer in the Somali army said the bomber ...").
+    const subject = (r: { rule: string; end: number }) =>
+      r.rule === 'rule.role.subject-after-verb' || (r.rule === 'rule.role.before-trigger' && main.some((t) => t.match.item.entry.form === 'verb' && t.match.first >= r.end && t.match.first - r.end <= 2));
+    const agents = assignRoles(facts, main.map((t) => t.match), article.text.tokens, lexicon).filter((r) => r.role === 'agent' && !r.entry.template && subject(r));
+    if (agents.length === 0) return false;
+    const sides = sidesOf(d);
+    return agents.some((a) => sides.targets.has(a.entry.id) && !sides.agents.has(a.entry.id));
   };
 
   const headline = headlineEnd(article.text);
@@ -290,13 +311,16 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         ? drafts.find(
             (d) =>
               (d.time?.date === time.date || undatedClause(d)) &&
+              !answersBack(d, facts, main) &&
               eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) &&
               !areasConflict(d, facts, article),
           )
         : undefined;
+      const answer: boolean = current !== null && answersBack(current, facts, main);
       const continues: boolean =
         !sameDay &&
         !separate &&
+        !answer &&
         (partOfAttack || (current !== null && withinGap && sameFamily && (!bg.cue || flashback) && ((current.background === background && sameTime && !conflictingPlace) || (weakOnly && !background && (sameTime || eitherUndated)))));
       if (partOfAttack && current && cuesOf(facts, 'interception-extent').some((c) => c.item.entry.extent === 'all')) {
         current.interceptedAll = true;
@@ -338,7 +362,9 @@ export function buildDiscourse(article: ArticleFacts, published: string | null):
         current.rules.push('rule.discourse.same-event-continues');
         mainDraft = current;
       } else {
-        mainDraft = newDraft(s, main, time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : 'rule.discourse.new-event');
+        const answered: Draft | null = answer ? current : null;
+        mainDraft = newDraft(s, main, time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : answered ? 'rule.discourse.the-other-side-answers' : 'rule.discourse.new-event');
+        if (answered && cuesOf(facts, 'retaliation').length > 0) mainDraft.related.push({ relation: 'retaliation_for', target: answered });
         if (inheritsBackground) mainDraft.rules.push('rule.discourse.anaphoric-time');
       }
       current = mainDraft;

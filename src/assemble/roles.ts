@@ -60,7 +60,8 @@ function isOwnerAdjective(actor: MatchOf<'actor'>, facts: SentenceFacts, tokens:
   // The weapon or the act itself: "بقذيفة حوثية", "غارة إسرائيلية", "a Houthi drone", "an Israeli drone strike".
   const weaponOrAct = [...facts.means, ...facts.triggers.filter((t) => t.item.entry.form === 'noun')];
   if (word.script === 'ar') {
-    return actor.end - actor.first === 1 && /يه?$/.test(word.key) && !word.key.startsWith('ال') && weaponOrAct.some((m) => m.end === actor.first);
+    // («استهداف مسيّرة تركية»: the weapon's match may hold its adjective.)
+    return actor.end - actor.first === 1 && /يه?$/.test(word.key) && !word.key.startsWith('ال') && weaponOrAct.some((m) => m.end === actor.first || (m.first < actor.first && m.end >= actor.end));
   }
   return weaponOrAct.some((m) => m.first === actor.end);
 }
@@ -111,7 +112,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const numbers = facts.numbers;
   const trigger = triggers[0];
   const mentions: ActorMention[] = [];
-  const actors = [...facts.actors, ...nationalAircraft(facts, lexicon)].filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !isQuoted(facts, a.first));
+  const operated = nationalAircraft(facts, lexicon);
+  const actors = [...facts.actors, ...operated].filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !isQuoted(facts, a.first));
   // A shorter actor inside a longer one ("القوات" in "القوات الأمريكية") is the same mention.
   const distinct = actors.filter((a) => !actors.some((o) => o !== a && o.first <= a.first && o.end >= a.end && o.end - o.first > a.end - a.first));
   for (const actor of distinct) {
@@ -149,8 +151,8 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     ) {
       [role, rule] = ['agent', 'rule.role.affiliated-subject-after-verb'];
     }
-    // "بقذيفة حوثية", "a Houthi drone": the weapon's owner fired it.
-    else if (isOwnerAdjective(actor, facts, tokens)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
+    // "بقذيفة حوثية", "a Houthi drone", «استهداف مسيّرة تركية»: the weapon's owner fired it.
+    else if (operated.includes(actor) || isOwnerAdjective(actor, facts, tokens)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
     // "Hezbollah said it fired", "أعلن الجيش أنه استهدف": the speaker reports its own act, also past an
     // apposition and the statement's channel ("The Al Quds Brigades, the armed wing of PIJ, said in a
     // brief statement that its fighters had launched", «وقالت سرايا القدس في بيان إن مقاتليها أطلقوا»).
