@@ -389,7 +389,9 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       if (!claimed && cuesOf(facts, 'casualties').length > 0 && statisticCues(facts).length === 0 && !facts.times.some((t) => t.kind === 'since')) current.tollOnly.push(s);
     }
 
-    if (responses.length > 0) {
+    // (The answer just told as an event of its own: "in what it called a response to Turkish attacks" names
+    // what it answers, not a return of fire.)
+    if (responses.length > 0 && !mainDraft?.rules.includes('rule.discourse.the-other-side-answers')) {
       const answeredEvent = mainDraft ?? current;
       const time = governingTime(facts, responses[0].match, article.text.tokens);
       const sameDay = !time || !answeredEvent?.time || time.date === answeredEvent.time.date;
