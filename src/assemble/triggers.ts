@@ -71,6 +71,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   for (const t of triggers) {
     const reason = (() => {
       if (isQuoted(facts, t.first)) return 'rule.trigger.quoted-speech';
+      // "#خطف #حوران": a hashtag files the report under a word, it tells nothing.
+      if (tokens[t.first - 1]?.key === '#' || tokens[t.first].key.startsWith('#')) return 'rule.trigger.hashtag';
       const modal = modality.find((c) => within(c, t.first, (c.item.entry.window as number) ?? 4));
       if (modal) return `rule.trigger.unreal:${modal.item.id}`;
       if (anniversary.some((c) => within(c, t.first, 4))) return 'rule.trigger.anniversary';
@@ -119,8 +121,10 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
     const overlapsOrFollows = (c: MatchOf<'cue'>, window: number) => (c.first <= t.first && c.end > t.first) || within(c, t.first, window);
     let group: TriggerGroup = 'main';
     const definite = t.item.entry.form === 'noun' && isDefinite(t, tokens);
+    // «تلقّت عائلة المخطوف اتصالاً من الخاطفين»: the people of an act point back at it.
+    if (t.item.entry.participant) group = 'reference';
     // "تبنى داعش الهجوم": a claim of the attack already told adds its claimant to that event.
-    if (responsibility.some((c) => c.end <= t.first) && definite) group = 'reference';
+    else if (responsibility.some((c) => c.end <= t.first) && definite) group = 'reference';
     // "أعلنت ... مسؤوليتها عن قصف": the claimed act; discourse decides if it is news or recalled.
     else if (responsibility.some((c) => c.end <= t.first)) group = 'claimed';
     else if (retaliation.some((c) => c.item.entry.points === 'answered' && overlapsOrFollows(c, 4))) group = 'answered';

@@ -15,6 +15,8 @@ export const TriggerEntry = z.object({
   victims: z.enum(['civilians']).optional(),
   /** The dead it reveals died in events of their own ("a mass grave"): its toll is 0 (ACLED). */
   earlierDeaths: z.boolean().optional(),
+  /** A word for the people in an act («المخطوف», "the kidnappers"): it refers to the act, never starts one. */
+  participant: z.boolean().optional(),
   examples: z.array(example).default([]),
   ...forms,
 });
