@@ -591,3 +591,18 @@ describe('the side hit strikes back', () => {
     assert.equal(shelling?.actor2, 'Syrian National Army');
   });
 });
+
+describe('an interception told verb-first with a long subject', () => {
+  it('«اعترضت منظومة الدفاع الجوي ... ثلاثة صواريخ», claimed by a group introduced by a description', () => {
+    const text =
+      'اعترضت منظومة الدفاع الجوي «سي-رام» التابعة للتحالف الدولي، مساء أمس الاثنين، ثلاثة صواريخ أُطلقت باتجاه قاعدة فكتوريا العسكرية المحاذية لمطار بغداد الدولي.\nوأوضح المصدر أن الصواريخ انفجرت في الجو قبل بلوغ هدفها، من دون تسجيل أي خسائر بشرية.\nوتبنّت جماعة تطلق على نفسها «سرايا أولياء الدم» الهجوم في بيان على تلغرام.';
+    const events = extract(text, '2025-02-11').events;
+    assert.equal(events.length, 1);
+    assert.equal(events[0].sub_event_type, 'Disrupted weapons use');
+    assert.equal(events[0].actor1, 'Saraya Awliya al Dam');
+    assert.equal(events[0].fatalities, 0);
+  });
+  it('«اعترض» without a weapon is an objection', () => {
+    assert.deepEqual(extract('اعترض نواب في البرلمان العراقي اليوم على مشروع قانون الموازنة في بغداد.', '2025-02-11').events, []);
+  });
+});

@@ -77,7 +77,8 @@ export function findClaims(article: ArticleFacts, country: string | null): Claim
       const before = actors.filter((a) => a.first < responsibility.first && !['person', 'organization', 'civilians'].includes(a.item.entry.kind));
       // «وتبنّى تنظيم «داعش» التفجير»: a claim verb told first has its claimant right after it.
       const verbSubject = responsibility.item.entry.verbFirst
-        ? actors.find((a) => a.first >= responsibility.end && a.first - responsibility.end <= 2 && !['person', 'organization', 'civilians'].includes(a.item.entry.kind))
+        ? // («وتبنّت جماعة تطلق على نفسها «سرايا أولياء الدم» الهجوم»: a description may stand before the name.)
+          actors.find((a) => a.first >= responsibility.end && a.first - responsibility.end <= 6 && !['person', 'organization', 'civilians'].includes(a.item.entry.kind) && !facts.triggers.some((t) => t.first >= responsibility.end && t.first < a.first))
         : undefined;
       // "The Islamic Resistance in Iraq, an umbrella group of Iran-backed factions": the group, not the umbrella described beside it.
       const specific = before.filter((a) => !before.some((o) => o.item.entry.parent === a.item.id));

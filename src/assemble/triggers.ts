@@ -45,6 +45,8 @@ function isDefinite(t: MatchOf<'trigger'>, tokens: readonly Token[]): boolean {
 /** Actor kinds that hold no ground: their comings and goings are no transfer of territory. */
 const UNARMED = new Set(['protesters', 'civilians', 'rioters', 'person', 'organization']);
 
+const PROJECTILES = new Set(['rockets', 'missiles', 'shells', 'mortars', 'drone']);
+
 export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): TriggerVerdict {
   const live: LiveTrigger[] = [];
   const setAside: TriggerVerdict['setAside'] = [];
@@ -71,6 +73,10 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   for (const t of triggers) {
     const reason = (() => {
       if (isQuoted(facts, t.first)) return 'rule.trigger.quoted-speech';
+      const needs = t.item.entry.needsMeans;
+      if (needs && !facts.means.some((m) => m.first >= t.end && needs.includes(m.item.entry.label))) {
+        return 'rule.trigger.needs-its-weapon';
+      }
       // "#خطف #حوران": a hashtag files the report under a word, it tells nothing.
       if (tokens[t.first - 1]?.key === '#' || tokens[t.first].key.startsWith('#')) return 'rule.trigger.hashtag';
       const modal = modality.find((c) => within(c, t.first, (c.item.entry.window as number) ?? 4));
@@ -123,6 +129,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
     const definite = t.item.entry.form === 'noun' && isDefinite(t, tokens);
     // «تلقّت عائلة المخطوف اتصالاً من الخاطفين»: the people of an act point back at it.
     if (t.item.entry.participant) group = 'reference';
+    // «الصواريخ انفجرت في الجو»: an explosion of a weapon already named is that weapon's act, not a bomb.
+    else if (t.item.entry.id === 'trigger.ied.explosion' && facts.means.some((m) => PROJECTILES.has(m.item.entry.label) && (within(m, t.first, 2) || (m.first >= t.end && m.first - t.end <= 1)))) group = 'reference';
     // "تبنى داعش الهجوم": a claim of the attack already told adds its claimant to that event.
     else if (responsibility.some((c) => c.end <= t.first) && definite) group = 'reference';
     // "أعلنت ... مسؤوليتها عن قصف": the claimed act; discourse decides if it is news or recalled.

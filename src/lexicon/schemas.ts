@@ -17,6 +17,8 @@ export const TriggerEntry = z.object({
   earlierDeaths: z.boolean().optional(),
   /** A word for the people in an act («المخطوف», "the kidnappers"): it refers to the act, never starts one. */
   participant: z.boolean().optional(),
+  /** A verb that is this act only with one of these weapons in its sentence («اعترض» also means "objected"). */
+  needsMeans: z.array(z.string()).optional(),
   examples: z.array(example).default([]),
   ...forms,
 });
