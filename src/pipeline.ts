@@ -64,6 +64,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     timeTokens,
     placesByDraft: new Map(),
     sidesByDraft: new Map(),
+    actor1ByDraft: new Map(),
     lastDraftBefore: (sentence: number) => {
       let best: Draft | undefined;
       let bestAt = -1;
@@ -102,6 +103,7 @@ export function extractArticle(input: ArticleInput, lexicon: Lexicon = getLexico
     if (articleAirForce) {
       ctx.placesByDraft.clear();
       ctx.sidesByDraft.clear();
+      ctx.actor1ByDraft.clear();
       built = buildAll({ ...ctx, articleAirForce });
     }
   }

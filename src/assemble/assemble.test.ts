@@ -606,3 +606,13 @@ describe('an interception told verb-first with a long subject', () => {
     assert.deepEqual(extract('اعترض نواب في البرلمان العراقي اليوم على مشروع قانون الموازنة في بغداد.', '2025-02-11').events, []);
   });
 });
+
+describe('a grenade attack and the arrests for it', () => {
+  const text =
+    'أُصيب ثلاثة أشخاص بجروح ليل الجمعة جراء إلقاء مجهولين قنبلة يدوية على منزل مواطن في حي الجمهورية وسط مدينة البصرة.\nوفي تطور لاحق، جرى اعتقال شخصين يُشتبه بتورطهما في الحادث ظهر أمس السبت، إثر مداهمة نفذتها قوة من شرطة البصرة.\nوتشهد البصرة بين حين وآخر هجمات بالقنابل الصوتية واليدوية على منازل ومحال تجارية.';
+  const events = extract(text, '2024-09-29').events;
+  it('the arrested are the attackers; a habit of attacks and stun grenades with no protest are no events', () => {
+    assert.deepEqual(events.map((e) => e.sub_event_type), ['Grenade', 'Arrests']);
+    assert.equal(events[1].actor2, 'Unidentified Armed Group (Iraq)');
+  });
+});

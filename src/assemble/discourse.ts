@@ -40,6 +40,8 @@ export interface Discourse {
 }
 
 const MAX_GAP = 3;
+const PROTEST_TYPES = new Set(['Peaceful protest', 'Violent demonstration', 'Mob violence']);
+const DISPERSAL_TYPES = new Set(['Protest with intervention', 'Excessive force against protesters']);
 const TERRITORY_CHANGE = new Set(['Non-state actor overtakes territory', 'Government regains territory']);
 /** Dates taken only because the day a statement was made was the one date given: a later sentence may correct them. */
 const announcedOnly = new WeakSet<TimeExpression>();
@@ -230,6 +232,11 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     return agents.some((a) => sides.targets.has(a.entry.id) && !sides.agents.has(a.entry.id));
   };
 
+  // Tear gas, stun grenades and rubber bullets are a protest's dispersal only in a report about a protest.
+  const protestStory = article.sentences.some(
+    (f) => f.actors.some((a) => a.item.entry.kind === 'protesters' || a.item.entry.kind === 'rioters') || f.triggers.some((t) => PROTEST_TYPES.has(t.item.entry.subEventType)),
+  );
+
   const headline = headlineEnd(article.text);
   for (const facts of article.sentences) {
     const s = facts.sentence.index;
@@ -240,7 +247,12 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       current = null;
       if (facts.sentence.endToken - facts.sentence.firstToken <= 16) continue;
     }
-    const verdict = judgeTriggers(facts, article.text.tokens);
+    const judged = judgeTriggers(facts, article.text.tokens);
+    const dispersal = protestStory ? [] : judged.live.filter((t) => DISPERSAL_TYPES.has(t.match.item.entry.subEventType));
+    const verdict = {
+      live: judged.live.filter((t) => !dispersal.includes(t)),
+      setAside: [...judged.setAside, ...dispersal.map((t) => ({ match: t.match, rule: 'rule.trigger.dispersal-without-protest' }))],
+    };
     const claimed = verdict.live.filter((t) => t.group === 'claimed');
     const bgEarly = hasBackgroundCue(facts, article.text);
     // A claim said "at the time" of a recalled event is about that event, not new news.

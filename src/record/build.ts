@@ -29,6 +29,8 @@ export interface BuildContext {
   readonly placesByDraft: Map<Draft, PlaceChoice>;
   /** The sides each draft was built with, for "from both sides" in a later one (drafts are built in text order). */
   readonly sidesByDraft?: Map<Draft, { type: string; actor1: ActorEntry; actor2: ActorEntry }>;
+  /** Each event's actor1, for the arrests of its suspects told after it. */
+  readonly actor1ByDraft?: Map<Draft, ActorEntry>;
   /** "300 متر", "a 52-year-old": a number that measures, not one that counts people. */
   readonly isMeasure: (n: NumberExpression) => boolean;
   /** The draft whose latest sentence comes last before a given sentence. */
@@ -360,6 +362,15 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
     provenance.actor2 = ['rule.acled.victims-of-the-act'];
   }
+  // «جرى اعتقال شخصين يُشتبه بتورطهما في الحادث»: those arrested for the event told before are its attackers.
+  if (subEventType === 'Arrests' && (!actor2Entry || actor2Entry.kind === 'civilians') && draftSentences(draft, ctx).some((f) => cuesOf(f, 'involvement').length > 0)) {
+    const before = ctx.lastDraftBefore(draft.sentences[0]);
+    const attacker = before && before !== draft ? ctx.actor1ByDraft?.get(before) : undefined;
+    if (attacker && attacker.kind !== 'protesters' && attacker.inter !== 1) {
+      actor2Entry = attacker;
+      provenance.actor2 = ['rule.actor.arrested-for-the-event-before'];
+    }
+  }
   // A mob's violence falls on people too ("أحرقوا منازل عائلة"): civilians unless another side is named.
   if ((eventType === 'Violence against civilians' || subEventType === 'Looting/property destruction' || subEventType === 'Mob violence') && !actor2Entry) {
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
@@ -380,6 +391,7 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
       provenance.actor2 = ['rule.actor.both-sides-of-earlier-event'];
     }
   }
+  if (actor1Entry) ctx.actor1ByDraft?.set(draft, actor1Entry);
   if (actor1Entry && actor2Entry && !unnamed(actor1Entry) && !unnamed(actor2Entry)) ctx.sidesByDraft?.set(draft, { type: subEventType, actor1: actor1Entry, actor2: actor2Entry });
   const actor1 = actor1Entry ? actorName(actor1Entry, country, ctx.lexicon.data.genericByCountry) : '';
   const actor2Name = actor2Entry ? actorName(actor2Entry, country, ctx.lexicon.data.genericByCountry) : '';
