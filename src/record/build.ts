@@ -223,7 +223,10 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // event stays where the story is, the place of the event told before it.
   const ownMentions = placesInClause.filter((m) => draft.sentences.includes(m.sentence) || draft.support.includes(m.sentence));
   const storyPlace = ownMentions.length > 0 && ownMentions.every((m) => m.route) ? ctx.placesByDraft.get(ctx.lastDraftBefore(draft.sentences[0]) ?? draft) : undefined;
-  const place = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : (storyPlace ?? ownPlace);
+  const chosenPlace = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : (storyPlace ?? ownPlace);
+  // «جرى اعتقال شخصين ... إثر مداهمة نفذتها قوة من شرطة البصرة»: with no place of its own, the town a
+  // force is named after is where it acted.
+  const place = !chosenPlace || chosenPlace.kind === 'country' ? (placeInAName(draft, ctx) ?? chosenPlace) : chosenPlace;
   if (place) ctx.placesByDraft.set(draft, place);
   const alsoAt = place && !draft.background && place !== placeOfEarlier && place !== storyPlace ? coordinatedPlaces(draft, ctx, placesInClause, place) : [];
   const country = place?.country ?? ctx.countryContext;
@@ -559,6 +562,21 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     provenance,
   };
   return { record, draft, alsoAt };
+}
+
+function placeInAName(draft: Draft, ctx: BuildContext): PlaceChoice | null {
+  for (const i of draft.sentences) {
+    const facts = ctx.article.sentences[i];
+    const institutions = cuesOf(facts, 'institution');
+    const match = facts.places.find(
+      (p) => SETTLEMENT_KINDS.has(p.item.entry.kind) && (facts.actors.some((a) => a.first <= p.first && a.end >= p.end) || institutions.some((c) => c.end === p.first)),
+    );
+    if (match) {
+      const mention: PlaceMention = { candidates: [match.item.entry], ids: [match.item.id], first: match.first, end: match.end, sentence: i, qualifiers: new Set(), origin: false };
+      return choosePlace([mention], [i], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+    }
+  }
+  return null;
 }
 
 const SETTLEMENT_KINDS = new Set(['city', 'town', 'village', 'neighbourhood', 'camp']);
