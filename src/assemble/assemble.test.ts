@@ -616,3 +616,17 @@ describe('a grenade attack and the arrests for it', () => {
     assert.equal(events[1].actor2, 'Unidentified Armed Group (Iraq)');
   });
 });
+
+describe('the other side\'s answer the same night', () => {
+  it('«في ساعة متأخرة من الليلة ذاتها، قصفت مدفعية القوات الحكومية مواقع للحوثيين» is its own event on that day', () => {
+    const text =
+      'قُتل طفلان مساء أمس الاثنين جراء سقوط قذائف هاون أطلقتها جماعة الحوثي على حي الروضة شمالي مدينة تعز.\nوفي ساعة متأخرة من الليلة ذاتها، قصفت مدفعية القوات الحكومية مواقع للحوثيين في منطقة الحوبان شرقي المدينة «رداً على استهداف الأحياء السكنية».\nولم تعلّق جماعة الحوثي رسمياً على الحادثتين.';
+    const events = extract(text, '2025-04-08').events;
+    assert.equal(events.length, 2, JSON.stringify(events.map((e) => [e.sub_event_type, e.actor1, e.location])));
+    const answer = events.find((e) => e.location === 'Al-Hawban');
+    assert.equal(answer?.event_date, '2025-04-07');
+    assert.equal(answer?.actor1, 'Military Forces of Yemen Presidential Leadership Council');
+    assert.equal(answer?.actor2, 'Military Forces of Yemen Houthi');
+    assert.equal(answer?.related[0]?.relation, 'retaliation_for');
+  });
+});

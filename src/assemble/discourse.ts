@@ -219,17 +219,24 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       assignRoles(article.sentences[i], d.triggers.filter((t) => article.text.tokens[t.first].sentence === i), article.text.tokens, lexicon),
     );
     const named = (role: string) => new Set(roles.filter((r) => r.role === role && !r.entry.template).map((r) => r.entry.id));
-    return { agents: named('agent'), targets: named('target') };
+    const agentKinds = new Set(roles.filter((r) => r.role === 'agent' && !r.entry.template).map((r) => r.entry.kind));
+    return { agents: named('agent'), targets: named('target'), agentKinds };
   };
   const answersBack = (d: Draft, facts: SentenceFacts, main: readonly LiveTrigger[]): boolean => {
     // Only a doer that is the grammatical subject of the act («قصفت قسد», "the SDF shelled"), not a side named
     // in passing ("an officer in the Somali army said the bomber ...").
     const subject = (r: { rule: string; end: number }) =>
       r.rule === 'rule.role.subject-after-verb' || (r.rule === 'rule.role.before-trigger' && main.some((t) => t.match.item.entry.form === 'verb' && t.match.first >= r.end && t.match.first - r.end <= 2));
-    const agents = assignRoles(facts, main.map((t) => t.match), article.text.tokens, lexicon).filter((r) => r.role === 'agent' && !r.entry.template && subject(r));
+    const agents = assignRoles(facts, main.map((t) => t.match), article.text.tokens, lexicon).filter((r) => r.role === 'agent' && subject(r));
     if (agents.length === 0) return false;
     const sides = sidesOf(d);
-    return agents.some((a) => sides.targets.has(a.entry.id) && !sides.agents.has(a.entry.id));
+    // The side hit, named; or the other kind of force ("the Houthis shelled ... government artillery shelled
+    // Houthi positions"): a state's forces, even unnamed, are not the rebel group told before.
+    return agents.some(
+      (a) =>
+        (!a.entry.template && sides.targets.has(a.entry.id) && !sides.agents.has(a.entry.id)) ||
+        (sides.agentKinds.size > 0 && !sides.agents.has(a.entry.id) && !sides.agentKinds.has(a.entry.kind) && (a.entry.kind === 'state' || sides.agentKinds.has('state'))),
+    );
   };
 
   // Tear gas, stun grenades and rubber bullets are a protest's dispersal only in a report about a protest.
@@ -279,7 +286,10 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       if (sibling && !current.triggers.some((t) => t.item.entry.subEventType === kind)) current = sibling;
     }
     if (main.length > 0) {
-      const time = governingTime(facts, main[0].match, article.text.tokens);
+      const told = governingTime(facts, main[0].match, article.text.tokens);
+      // «في ساعة متأخرة من الليلة ذاتها», "later that same day": the day of the event just told.
+      const sameDayAsBefore: boolean = told !== null && current?.time != null && cuesOf(facts, 'demonstrative').some((c) => c.first === told.end || c.end === told.first);
+      const time: TimeExpression | null = sameDayAsBefore ? (current?.time ?? told) : told;
       // «وكانت المسيرة قد انطلقت بمشاركة عشرات الأهالي ورددوا هتافات»: a pluperfect with only generic words,
       // no day of its own and the event just told of its kind goes back over that event, it recalls no other.
       const flashback: boolean =
@@ -431,7 +441,10 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
         (d) =>
           d !== mainDraft &&
           eventFamily(d.triggers[0].item.entry.subEventType) === family &&
-          (time?.date && d.time?.date ? d.time.date === time.date : !time?.date && d.triggers[0].item.entry.subEventType === answered[0].match.item.entry.subEventType && d.sentences[0] !== s),
+          // ("رداً على استهداف الأحياء السكنية": a generic word answers any attack of its family told before.)
+          (time?.date && d.time?.date
+            ? d.time.date === time.date
+            : !time?.date && (d.triggers[0].item.entry.subEventType === answered[0].match.item.entry.subEventType || answered[0].match.item.entry.weight === 1) && d.sentences[0] !== s),
       );
       const target = known ?? newDraft(s, answered, time && time !== mainDraft?.time ? time : null, true, 'rule.discourse.answered-attack');
       if (answeredCue) {
