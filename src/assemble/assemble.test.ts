@@ -630,3 +630,15 @@ describe('the other side\'s answer the same night', () => {
     assert.equal(answer?.related[0]?.relation, 'retaliation_for');
   });
 });
+
+describe('a voweled passive', () => {
+  it('«اُستهدف طقم عسكري تابع للقوات الجنوبية بعبوة ناسفة»: what belongs to the force was hit, it did not strike', () => {
+    const event = extract('اُستهدف طقم عسكري تابع للقوات الجنوبية بعبوة ناسفة صباح أمس على الطريق في مديرية المحفد شرقي محافظة أبين، ما أسفر عن مقتل جنديين.', '2024-10-23').events[0];
+    assert.match(event.actor1, /^Unidentified/);
+    assert.equal(event.actor2, 'Military Forces of Yemen Presidential Leadership Council - STC');
+  });
+  it('«هجوماً بعبوة مماثلة» is a bombing', () => {
+    const event = extract('وكانت المديرية نفسها قد شهدت في الرابع من سبتمبر الماضي هجوماً بعبوة مماثلة استهدف دورية عسكرية قرب سوق المحفد في محافظة أبين.', '2024-10-23').events[0];
+    assert.equal(event?.sub_event_type, 'Remote explosive/landmine/IED');
+  });
+});

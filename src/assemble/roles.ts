@@ -19,6 +19,11 @@ export interface ActorMention {
 /** Kinds that speak or count but do not fight: they are never an event's actor. */
 const NON_COMBATANT = new Set(['person', 'organization']);
 
+/** «اُستهدف», «قُتل», «أُصيب»: a verb written with the passive's damma on its first letter. */
+function markedPassive(token: Token): boolean {
+  return token.passiveMark === true;
+}
+
 function follows(cue: { end: number }, first: number, window: number): boolean {
   return cue.end <= first && first - cue.end <= window;
 }
@@ -140,8 +145,11 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     else if (head) [role, rule] = [head.role === 'suspect' ? 'suspect' : head.role, 'rule.role.affiliated-with-head'];
     // "الطيران الحربي التابع للجيش السوداني": the force a weapon belongs to used it.
     else if (affiliation && facts.means.some((m) => m.end === affiliation.first || m.end === affiliation.first - 1)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
-    // ("غارات على مواقع تابعة للميليشيات": after an attack noun and "on", what belongs to them is the target.)
-    else if (
+    // ("غارات على مواقع تابعة للميليشيات": after an attack noun and "on", what belongs to them is the target;
+    // after a verb marked passive, «اُستهدف طقم عسكري تابع للقوات الجنوبية», so is its subject.)
+    else if (affiliation && trigger && trigger.item.entry.form === 'verb' && affiliation.first >= trigger.end && markedPassive(tokens[trigger.first])) {
+      [role, rule] = ['target', 'rule.role.passive-subject'];
+    } else if (
       affiliation &&
       trigger &&
       trigger.item.entry.form === 'verb' &&

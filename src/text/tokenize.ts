@@ -13,6 +13,8 @@ export interface Token {
   readonly script: Script;
   /** Keys the matcher tries: the word itself and, for Arabic, its stems without proclitics. */
   readonly stems: readonly string[];
+  /** Written with the passive's damma on its first letter («اُستهدف», «قُتل»): voweled text marks the voice. */
+  readonly passiveMark?: boolean;
   sentence: number;
   paragraph: number;
 }
@@ -102,6 +104,7 @@ export function tokenize(text: string): TokenizedText {
       end,
       script,
       stems: script === 'ar' ? cliticStems(key) : [key],
+      ...(script === 'ar' && text[start + 1] === '\u064F' ? { passiveMark: true } : {}),
       sentence: 0,
       paragraph: 0,
     });
