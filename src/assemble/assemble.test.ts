@@ -642,3 +642,20 @@ describe('a voweled passive', () => {
     assert.equal(event?.sub_event_type, 'Remote explosive/landmine/IED');
   });
 });
+
+describe('a live blog that retells its event', () => {
+  const text =
+    'تغطية مستمرة | الجنوب اللبناني\n09:40 – استهدفت مسيّرة إسرائيلية دراجة نارية على الطريق قرب بلدة عيترون في قضاء بنت جبيل، ما أدى إلى سقوط قتيل.\n10:25 – الجيش الإسرائيلي يزعم في بيان أن الغارة «أحبطت عنصراً في حزب الله».\n11:10 – وزارة الصحة: غارة العدو الإسرائيلي على طريق عيترون أدت إلى سقوط شهيد.\n12:30 – فجّرت قوة إسرائيلية توغّلت فجراً إلى أطراف بلدة كفركلا ثلاثة منازل غير مأهولة.';
+  const events = extract(text, '2025-05-14').events;
+  it('a later item that names the strike again is the same strike; a lone «قتيل» is one dead', () => {
+    const strikes = events.filter((e) => e.sub_event_type === 'Air/drone strike');
+    assert.equal(strikes.length, 1);
+    assert.equal(strikes[0].fatalities, 1);
+  });
+  it('houses blown up far after the verb are property destroyed', () => {
+    assert.ok(events.some((e) => e.sub_event_type === 'Looting/property destruction' && e.actor1 === 'Military Forces of Israel'));
+  });
+  it('a number before a singular noun counts: «12 قتيلاً»', () => {
+    assert.equal(extract('ارتفعت حصيلة ضحايا القصف على مدينة الفاشر اليوم إلى 12 قتيلاً.', '2025-05-14').events[0]?.fatalities, 12);
+  });
+});

@@ -118,6 +118,8 @@ export function countCasualties(
         count = paired.value;
         ids.push(...paired.ids);
       }
+      // «سقوط قتيل»: a singular noun with no number by it is one.
+      if (count === undefined && cue.item.entry.singular) count = 1;
       if (count === undefined) continue;
       ids.push(cue.item.id);
       spans.push([cue.first, cue.end]);

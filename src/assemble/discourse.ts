@@ -285,7 +285,19 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       const sibling: Draft | undefined = drafts.find((d) => d !== current && d.clauses.has(splitAt) && d.triggers.some((t) => t.item.entry.subEventType === kind));
       if (sibling && !current.triggers.some((t) => t.item.entry.subEventType === kind)) current = sibling;
     }
-    if (main.length > 0) {
+    // A live blog's later item that names the event again («الجيش الإسرائيلي يزعم أن الغارة ...», «غارة العدو
+    // على طريق يارون أدت إلى ...»): a reference with no day of its own, told with nothing current, belongs to
+    // the last event of its kind.
+    const retold: Draft | undefined =
+      current === null && main.length > 0 && main.every((t) => t.group === 'reference') && !pointTimes(facts).some((t) => t.date) && !bg.cue
+        ? [...drafts].reverse().find((d) => !d.background && d.triggers.some((t) => eventFamily(t.item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)))
+        : undefined;
+    if (retold) {
+      retold.support.push(s);
+      retold.rules.push('rule.discourse.live-item-retells');
+      current = retold;
+      lastSentenceOfCurrent = s;
+    } else if (main.length > 0) {
       const told = governingTime(facts, main[0].match, article.text.tokens);
       // «في ساعة متأخرة من الليلة ذاتها», "later that same day": the day of the event just told.
       const sameDayAsBefore: boolean = told !== null && current?.time != null && cuesOf(facts, 'demonstrative').some((c) => c.first === told.end || c.end === told.first);

@@ -39,7 +39,9 @@ function isDefinite(t: MatchOf<'trigger'>, tokens: readonly Token[]): boolean {
   const first = tokens[t.first];
   if (first.script === 'latin') return ENGLISH_DETERMINERS.has(tokens[t.first - 1]?.key ?? '');
   // The stem list runs from the whole word to the bare stem; an article shows as a stem that keeps ال.
-  return first.stems.some((stem) => stem.startsWith(ARTICLE) && first.stems.includes(stem.slice(ARTICLE.length)));
+  const hasArticle = (token: Token | undefined) => token !== undefined && token.stems.some((stem) => stem.startsWith(ARTICLE) && token.stems.includes(stem.slice(ARTICLE.length)));
+  // «غارة العدو الإسرائيلي»: a one-word noun before a definite noun is definite by annexation.
+  return hasArticle(first) || (t.end - t.first === 1 && tokens[t.end]?.script === 'ar' && tokens[t.end].sentence === first.sentence && hasArticle(tokens[t.end]));
 }
 
 /** Actor kinds that hold no ground: their comings and goings are no transfer of territory. */
@@ -73,6 +75,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   for (const t of triggers) {
     const reason = (() => {
       if (isQuoted(facts, t.first)) return 'rule.trigger.quoted-speech';
+      const objects = t.item.entry.needsWords;
+      if (objects && !tokens.slice(t.end, facts.sentence.endToken).some((k) => k.stems.some((x) => objects.includes(x)))) return 'rule.trigger.needs-its-object';
       const needs = t.item.entry.needsMeans;
       if (needs && !facts.means.some((m) => m.first >= t.end && needs.includes(m.item.entry.label))) {
         return 'rule.trigger.needs-its-weapon';

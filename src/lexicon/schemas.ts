@@ -19,6 +19,8 @@ export const TriggerEntry = z.object({
   participant: z.boolean().optional(),
   /** A verb that is this act only with one of these weapons in its sentence («اعترض» also means "objected"). */
   needsMeans: z.array(z.string()).optional(),
+  /** A verb that is this act only with one of these words after it in its sentence (folded keys). */
+  needsWords: z.array(z.string()).optional(),
   examples: z.array(example).default([]),
   ...forms,
 });
