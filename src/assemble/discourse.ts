@@ -252,7 +252,9 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     // is a headline: the item's body tells the event.
     if (LIVE_BLOG_STAMP.test(article.text.tokens[facts.sentence.firstToken].key)) {
       current = null;
-      if (facts.sentence.endToken - facts.sentence.firstToken <= 16) continue;
+      // (A short item that ends with a full stop is a report of its own: "12:30 – فجّرت قوة ... ثلاثة منازل.")
+      const closed = ['.', '!', '?'].includes(article.text.tokens[facts.sentence.endToken - 1]?.key ?? '');
+      if (facts.sentence.endToken - facts.sentence.firstToken <= 16 && !closed) continue;
     }
     const judged = judgeTriggers(facts, article.text.tokens);
     const dispersal = protestStory ? [] : judged.live.filter((t) => DISPERSAL_TYPES.has(t.match.item.entry.subEventType));
