@@ -659,3 +659,17 @@ describe('a live blog that retells its event', () => {
     assert.equal(extract('ارتفعت حصيلة ضحايا القصف على مدينة الفاشر اليوم إلى 12 قتيلاً.', '2025-05-14').events[0]?.fatalities, 12);
   });
 });
+
+describe('a mob and the arrests that night', () => {
+  const text =
+    'تعرّض عدد من العمال السوريين في مدينة جونية، ليل السبت، لاعتداءات بالضرب على أيدي مجموعات من الشبان الغاضبين.\nوتدخّلت وحدات من الجيش اللبناني لتطويق الإشكال، وأوقفت ثلاثة من المعتدين في الليلة نفسها.';
+  const events = extract(text, '2024-10-06').events;
+  it('an attack by angry young men is mob violence', () => assert.equal(events[0]?.sub_event_type, 'Mob violence'));
+  it('the arrests "the same night" are on that night, where it was, of the attackers', () => {
+    const arrests = events.find((e) => e.sub_event_type === 'Arrests');
+    assert.equal(arrests?.event_date, '2024-10-05');
+    assert.equal(arrests?.location, events[0]?.location);
+    assert.equal(arrests?.actor2, 'Rioters (Lebanon)');
+  });
+  it('«أوقف إطلاق النار» is no arrest', () => assert.deepEqual(extract('أوقف الطرفان إطلاق النار مساء أمس في مدينة جونية.', '2024-10-06').events.filter((e) => e.sub_event_type === 'Arrests'), []));
+});

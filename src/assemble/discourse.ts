@@ -401,6 +401,8 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
         const answered: Draft | null = answer ? current : null;
         mainDraft = newDraft(s, main, time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : answered ? 'rule.discourse.the-other-side-answers' : 'rule.discourse.new-event');
         if (answered && cuesOf(facts, 'retaliation').length > 0) mainDraft.related.push({ relation: 'retaliation_for', target: answered });
+        // «وأوقفت ثلاثة من المعتدين في الليلة نفسها»: told on "the same night" with no place, it was where the event was.
+        if (sameDayAsBefore && facts.places.length === 0 && current) mainDraft.samePlaceAs = current;
         if (inheritsBackground) mainDraft.rules.push('rule.discourse.anaphoric-time');
       }
       current = mainDraft;

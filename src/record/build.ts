@@ -374,6 +374,11 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
       provenance.actor2 = ['rule.actor.arrested-for-the-event-before'];
     }
   }
+  // «اعتداءات بالضرب على أيدي مجموعات من الشبان الغاضبين»: an attack by a mob is mob violence (ACLED Riots).
+  if (subEventType === 'Attack' && actor1Entry?.kind === 'rioters') {
+    subEventType = 'Mob violence';
+    provenance.sub_event_type.unshift('rule.acled.attack-by-a-mob');
+  }
   // A mob's violence falls on people too ("أحرقوا منازل عائلة"): civilians unless another side is named.
   if ((eventType === 'Violence against civilians' || subEventType === 'Looting/property destruction' || subEventType === 'Mob violence') && !actor2Entry) {
     actor2Entry = findGenericActor(actors, 'Civilians ({country})');
