@@ -673,3 +673,18 @@ describe('a mob and the arrests that night', () => {
   });
   it('«أوقف إطلاق النار» is no arrest', () => assert.deepEqual(extract('أوقف الطرفان إطلاق النار مساء أمس في مدينة جونية.', '2024-10-06').events.filter((e) => e.sub_event_type === 'Arrests'), []));
 });
+
+describe('a raid with fighting, a drone strike in it, and arrests', () => {
+  const text =
+    'اقتحمت قوات الاحتلال الإسرائيلي فجر اليوم بلدة طمون جنوب مدينة طوباس بعشرات الآليات العسكرية.\nواندلعت اشتباكات مسلحة بين مقاومين وقوات الاحتلال في البلدة استمرت نحو ساعتين، قبل أن تستهدف طائرة مسيّرة إسرائيلية مجموعة من المقاومين، ما أدى إلى ارتقاء شابين.\nوأعلنت «كتيبة طوباس – سرايا القدس» في بيان أن مقاتليها «خاضوا اشتباكات ضارية مع القوات المقتحمة».\nوخلال الاقتحام، جرى اعتقال ستة شبان من البلدة، وفق هيئة الأسرى التي قالت إن «الحملات تهدف إلى كسر إرادة أهالي شمال الضفة».';
+  const events = extract(text, '2025-01-28').events;
+  it('the strike inside the fighting is part of the Armed clash, whose other side reports its own fighting', () => {
+    const clash = events.find((e) => e.sub_event_type === 'Armed clash');
+    assert.equal(clash?.actor1, 'Military Forces of Israel');
+    assert.equal(clash?.actor2, 'PIJ: Katibat Tubas');
+    assert.equal(clash?.fatalities, 2);
+  });
+  it('the arrests are in the town, not in the region a quote names', () => {
+    assert.equal(events.find((e) => e.sub_event_type === 'Arrests')?.location, 'Tammun');
+  });
+});

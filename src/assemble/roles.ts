@@ -87,12 +87,16 @@ function speakerOf(actor: MatchOf<'actor'>, speech: { first: number }, tokens: r
 }
 
 /** The self-report right after the speech verb, past words that only say where it was said ("in a statement that", «في بيان»). */
-function selfReportAfter(speech: { end: number }, selfReports: readonly MatchOf<'cue'>[], actors: readonly MatchOf<'actor'>[], facts: SentenceFacts): boolean {
+function selfReportAfter(speech: { end: number }, selfReports: readonly MatchOf<'cue'>[], actors: readonly MatchOf<'actor'>[], facts: SentenceFacts, speaker?: MatchOf<'actor'>): boolean {
+  // («كتيبة طوباس – سرايا القدس»: the umbrella named beside the speaker is the same voice.)
+  const sameVoice = (a: MatchOf<'actor'>) => speaker !== undefined && (speaker.item.entry.parent === a.item.id || a.item.entry.parent === speaker.item.id);
   return selfReports.some(
     (p) =>
       p.first >= speech.end &&
       (p.first - speech.end <= 1 ||
-        (p.first - speech.end <= 6 && !actors.some((a) => a.first >= speech.end && a.first < p.first) && !facts.triggers.some((t) => t.first >= speech.end && t.first < p.first))),
+        (p.first - speech.end <= 8 &&
+          !actors.some((a) => a.first >= speech.end && a.first < p.first && !sameVoice(a)) &&
+          !facts.triggers.some((t) => t.first >= speech.end && t.first < p.first))),
   );
 }
 
@@ -169,7 +173,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     }
     // «أعلنت قوات الدعم السريع سيطرتها على المدينة», «وقالت سرايا القدس في بيان إن مقاتليها أطلقوا»: the
     // verb first, the speaker, then its own act.
-    else if (speech.some((c) => follows(c, first, 1)) && selfReportAfter(actor, selfReports, distinct, facts)) {
+    else if (speech.some((c) => follows(c, first, 1)) && selfReportAfter(actor, selfReports, distinct, facts, actor)) {
       [role, rule] = ['agent', 'rule.role.self-report'];
     }
     // "two police officers told", "قال مصدر في الشرطة": they report the event, they are not in it.

@@ -5,7 +5,7 @@ import { countCasualties } from '../assemble/casualties.ts';
 import type { NumberExpression } from '../assemble/numbers.ts';
 import type { ClaimDraft } from '../assemble/claims.ts';
 import type { Draft } from '../assemble/discourse.ts';
-import { type ArticleFacts, cuesOf, negatedBefore } from '../assemble/facts.ts';
+import { type ArticleFacts, cuesOf, isQuoted, negatedBefore } from '../assemble/facts.ts';
 import { type ActorMention, assignRoles } from '../assemble/roles.ts';
 import type { ActorEntry, Lexicon, PlaceEntry } from '../lexicon/index.ts';
 import { choosePlace, disambiguate, type PlaceChoice, type PlaceMention } from '../resolve/place/index.ts';
@@ -76,7 +76,8 @@ function rolesOf(draft: Draft, ctx: BuildContext): ActorMention[] {
   const ownMeans = new Set(draft.sentences.flatMap((i) => ctx.article.sentences[i].means.map((m) => m.item.entry.label)));
   for (const i of draft.support) {
     const facts = ctx.article.sentences[i];
-    const sameWeapon = facts.means.some((m) => ownMeans.has(m.item.entry.label));
+    // («أعلنت كتيبة طوباس أن مقاتليها خاضوا اشتباكات ضارية مع القوات المقتحمة»: its own act of the event's kind.)
+    const sameWeapon = facts.means.some((m) => ownMeans.has(m.item.entry.label)) || facts.triggers.some((t) => draft.triggers.some((d) => d.item.entry.subEventType === t.item.entry.subEventType && t.item.entry.weight >= 2));
     out.push(...assignRoles(facts, [], ctx.article.text.tokens, ctx.lexicon).filter((m) => m.role === 'suspect' || (sameWeapon && m.rule === 'rule.role.self-report')));
   }
   return out;
@@ -206,7 +207,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const suspectMention = ranked.find((r) => r.role === 'suspect' && r.entry !== targetMention?.entry);
 
   // A sentence that tells two events ("X struck A in retaliation for an attack on B") gives each its own clause's places.
-  const placesInClause = ctx.placeMentions.filter((m) => tokenInClause(draft, ctx, m.first));
+  // A place inside quoted speech («تهدف إلى كسر إرادة أهالي شمال الضفة») is what a speaker talks about; it
+  // places the event only when nothing else does.
+  const inClauseAll = ctx.placeMentions.filter((m) => tokenInClause(draft, ctx, m.first));
+  const unquoted = inClauseAll.filter((m) => !isQuoted(ctx.article.sentences[m.sentence], m.first));
+  const ownSentences = new Set([...draft.sentences, ...draft.support]);
+  const placesInClause = unquoted.some((m) => ownSentences.has(m.sentence)) || draft.samePlaceAs ? unquoted : inClauseAll;
   // (A clause with no place of its own is where the rest of its sentence is: «عقب اشتباكات ... في أحد أحياء المدينة».)
   const inClause = choosePlace(placesInClause, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
   const ownPlace =

@@ -28,7 +28,12 @@ function higher(a: string, b: string): string | null {
 
 export function chooseSubEventType(draft: Draft, ctx: BuildContext, target: ActorEntry | null): { type: string; rules: string[] } {
   const rules: string[] = [];
-  const best = [...draft.triggers].sort((a, b) => b.item.entry.weight - a.item.entry.weight)[0];
+  // The strongest word; but a battle told first stays a battle ("clashes broke out ... before a drone struck
+  // the fighters": ACLED codes the strike inside the fighting as part of the Armed clash).
+  const sorted = [...draft.triggers].sort((a, b) => b.item.entry.weight - a.item.entry.weight);
+  const battle = draft.triggers.find((t) => t.item.entry.subEventType === 'Armed clash' && t.item.entry.weight >= 2);
+  const remote = (t: MatchOf<'trigger'>) => t.item.entry.subEventType === 'Air/drone strike' || t.item.entry.subEventType === 'Shelling/artillery/missile attack';
+  const best = battle && remote(sorted[0]) && battle.first < sorted[0].first && draft.responses.length === 0 ? battle : sorted[0];
   let type = best.item.entry.subEventType;
   rules.push(best.item.id);
   for (const t of draft.triggers) {
