@@ -688,3 +688,15 @@ describe('a raid with fighting, a drone strike in it, and arrests', () => {
     assert.equal(events.find((e) => e.sub_event_type === 'Arrests')?.location, 'Tammun');
   });
 });
+
+describe('a base opened by a brigade, announced by its command', () => {
+  const text =
+    'أعلنت القيادة العامة للجيش الوطني الليبي، في بيان مساء أمس الثلاثاء، أن «اللواء طارق بن زياد المعزز» افتتح مقراً ميدانياً جديداً في مدينة أوباري، «لتعزيز تأمين الحدود الجنوبية».\nوسيتولى المقر تنسيق الدوريات على الطريق الرابط بين أوباري وحقل الشرارة.\nويأتي افتتاح المقر بعد أسابيع من توترات شهدتها المنطقة.';
+  const events = extract(text, '2025-03-26').events;
+  it('the brigade named in quotation marks opened it, in the town, not at the field the road leads to; the later mention is no second event', () => {
+    assert.equal(events.length, 1);
+    assert.equal(events[0].sub_event_type, 'Headquarters or base established');
+    assert.equal(events[0].actor1, 'LNA: Libyan National Army - Tariq Ben Ziyad Brigade');
+    assert.equal(events[0].location, 'Ubari');
+  });
+});

@@ -187,6 +187,11 @@ export function isQuoted(facts: SentenceFacts, token: number): boolean {
   return facts.quoted.some(([a, b]) => token >= a && token < b);
 }
 
+/** Inside quoted speech, not a name set in quotation marks («اللواء طارق بن زياد المعزز», «داعش»). */
+export function inQuotedSpeech(facts: SentenceFacts, token: number): boolean {
+  return facts.quoted.some(([a, b]) => token >= a && token < b && b - a > 6);
+}
+
 const SETTLEMENTS = new Set(['city', 'town', 'village']);
 const communalEntries = new Map<string, ActorEntry>();
 

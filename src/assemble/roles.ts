@@ -1,6 +1,6 @@
 import type { ActorEntry, Lexicon, MatchOf } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
-import { cuesOf, isQuoted, type SentenceFacts } from './facts.ts';
+import { cuesOf, inQuotedSpeech, type SentenceFacts } from './facts.ts';
 
 export type Role = 'agent' | 'target' | 'suspect' | 'origin' | 'speaker';
 
@@ -18,6 +18,16 @@ export interface ActorMention {
 
 /** Kinds that speak or count but do not fight: they are never an event's actor. */
 const NON_COMBATANT = new Set(['person', 'organization']);
+
+const COMPLEMENTIZERS = new Set(['أن', 'إن', 'بأن', 'وأن', 'ان', 'بان', 'وان', 'that']);
+
+/** A complementizer, then another actor, stand between this actor and the trigger. */
+function reportedAfter(actor: MatchOf<'actor'>, trigger: MatchOf<'trigger'>, tokens: readonly Token[], actors: readonly MatchOf<'actor'>[]): boolean {
+  for (let i = actor.end; i < trigger.first; i++) {
+    if (COMPLEMENTIZERS.has(tokens[i].key)) return actors.some((a) => a !== actor && a.first > i && a.end <= trigger.first && a.item.entry.kind !== 'civilians');
+  }
+  return false;
+}
 
 /** «اُستهدف», «قُتل», «أُصيب»: a verb written with the passive's damma on its first letter. */
 function markedPassive(token: Token): boolean {
@@ -122,7 +132,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
   const trigger = triggers[0];
   const mentions: ActorMention[] = [];
   const operated = nationalAircraft(facts, lexicon);
-  const actors = [...facts.actors, ...operated].filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !isQuoted(facts, a.first));
+  const actors = [...facts.actors, ...operated].filter((a) => !NON_COMBATANT.has(a.item.entry.kind) && !inQuotedSpeech(facts, a.first));
   // A shorter actor inside a longer one ("القوات" in "القوات الأمريكية") is the same mention.
   const distinct = actors.filter((a) => !actors.some((o) => o !== a && o.first <= a.first && o.end >= a.end && o.end - o.first > a.end - a.first));
   for (const actor of distinct) {
@@ -210,6 +220,10 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
       // VSO: "قصفت قوات النظام بلدة": the word right after a verb is its subject.
       const subjectOfVerb = !isEnglish && trigger.item.entry.form === 'verb' && first - trigger.end <= 1;
       [role, rule] = subjectOfVerb ? ['agent', 'rule.role.subject-after-verb'] : ['target', 'rule.role.after-trigger'];
+    } else if (reportedAfter(actor, trigger, tokens, distinct)) {
+      // «أعلنت القيادة العامة للجيش الوطني، في بيان، أن «اللواء طارق بن زياد» افتتح مقراً»: who announces that
+      // another did it speaks; the doer is the subject of the reported clause.
+      [role, rule] = ['speaker', 'rule.role.reports-another-doer'];
     } else {
       [role, rule] = ['agent', 'rule.role.before-trigger'];
     }

@@ -41,7 +41,9 @@ function isDefinite(t: MatchOf<'trigger'>, tokens: readonly Token[]): boolean {
   // The stem list runs from the whole word to the bare stem; an article shows as a stem that keeps ال.
   const hasArticle = (token: Token | undefined) => token !== undefined && token.stems.some((stem) => stem.startsWith(ARTICLE) && token.stems.includes(stem.slice(ARTICLE.length)));
   // «غارة العدو الإسرائيلي»: a one-word noun before a definite noun is definite by annexation.
-  return hasArticle(first) || (t.end - t.first === 1 && tokens[t.end]?.script === 'ar' && tokens[t.end].sentence === first.sentence && hasArticle(tokens[t.end]));
+  // («افتتاح المقر»: a phrase whose annexed noun is definite is definite.)
+  const annexedDefinite = t.end - t.first > 1 ? tokens.slice(t.first + 1, t.end).some(hasArticle) : tokens[t.end]?.script === 'ar' && tokens[t.end].sentence === first.sentence && hasArticle(tokens[t.end]);
+  return hasArticle(first) || annexedDefinite;
 }
 
 /** Actor kinds that hold no ground: their comings and goings are no transfer of territory. */
@@ -145,7 +147,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
     // "يشتبه بتورطهم في أعمال شغب شهدتها المدينة أمس": what an arrest is for happened before it.
     else if (involvement.some((c) => within(c, t.first, 3))) group = 'reference';
     // "the attack", "الهجوم" with no date of its own: the event already being told.
-    else if (definite && facts.times.length === 0) group = 'reference';
+    // ("ويأتي افتتاح المقر بعد أسابيع من توترات": a span of weeks is no day of its own.)
+    else if (definite && !facts.times.some((x) => x.kind === 'point' && x.date && x.precision === 1)) group = 'reference';
     live.push({ match: t, group });
   }
   return { live, setAside };

@@ -228,7 +228,11 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // «أُغلق الطريق الساحلي الرابط بين الزاوية وطرابلس»: when the only places told are the ends of a road, the
   // event stays where the story is, the place of the event told before it.
   const ownMentions = placesInClause.filter((m) => draft.sentences.includes(m.sentence) || draft.support.includes(m.sentence));
-  const storyPlace = ownMentions.length > 0 && ownMentions.every((m) => m.route) ? ctx.placesByDraft.get(ctx.lastDraftBefore(draft.sentences[0]) ?? draft) : undefined;
+  // (In the lead itself, "agreed to a ceasefire in Az Zawiyah ... following fighting last week", the story is
+  // where the other event of the sentence is.)
+  const sameLead = [...ctx.placesByDraft.entries()].find(([d]) => d !== draft && d.sentences.includes(draft.sentences[0]))?.[1];
+  const storyPlace =
+    ownMentions.length > 0 && ownMentions.every((m) => m.route) ? (ctx.placesByDraft.get(ctx.lastDraftBefore(draft.sentences[0]) ?? draft) ?? sameLead) : undefined;
   const chosenPlace = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : (storyPlace ?? ownPlace);
   // «جرى اعتقال شخصين ... إثر مداهمة نفذتها قوة من شرطة البصرة»: with no place of its own, the town a
   // force is named after is where it acted.

@@ -167,7 +167,9 @@ export function choosePlace(
     // A GeoNames-only name abroad ("حربية" in an Idleb report is an adjective, not Harbiye in Hatay) is not taken.
     if (countryContext && mention.candidates.every((c) => isGenerated(c) && c.country !== countryContext)) continue;
     const entry = disambiguate(mention, countryContext);
-    const score = specificity(entry.kind) * 10 - (mention.origin ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0) - (mention.qualifiers.has('bearing') ? 15 : 0);
+    // (A site at a road's end, "the road linking Ubari and the Sharara field", is where the road goes, not the act.)
+    const siteAtRoadEnd = mention.route === true && SITE_KINDS.has(entry.kind);
+    const score = specificity(entry.kind) * 10 - (mention.origin || siteAtRoadEnd ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0) - (mention.qualifiers.has('bearing') ? 15 : 0);
     if (!best || score > best.score) best = { mention, entry, score };
   }
   // "Residents of the Ain Zara district in southern Tripoli": a later sentence may narrow the lead's
