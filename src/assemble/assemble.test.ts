@@ -700,3 +700,14 @@ describe('a base opened by a brigade, announced by its command', () => {
     assert.equal(events[0].location, 'Ubari');
   });
 });
+
+describe('an assault on a base that turns into fighting', () => {
+  it('is an Armed clash, whatever weapons the attackers carried', () => {
+    const text =
+      'شنّ مسلحون من حركة الشباب هجوماً واسعاً، فجر أمس الثلاثاء، على قاعدة عسكرية للجيش الصومالي عند أطراف مدينة جوهر، ما أشعل مواجهات عنيفة استمرت ثلاث ساعات.\nوبحسب شهود عيان، بدأ الهجوم بتفجير سيارة مفخخة عند البوابة، أعقبه اقتحام عشرات المسلحين المزودين بأسلحة خفيفة وقذائف صاروخية.';
+    const event = extract(text, '2024-08-14').events[0];
+    assert.equal(event?.sub_event_type, 'Armed clash');
+    assert.equal(event?.actor1, 'Al Shabaab');
+    assert.equal(event?.actor2, 'Military Forces of Somalia');
+  });
+});

@@ -78,6 +78,13 @@ export function chooseSubEventType(draft: Draft, ctx: BuildContext, target: Acto
     rules.push('rule.acled.all-intercepted');
   }
   const targetInter = target?.inter ?? null;
+  // «شنّ مسلحون هجوماً على قاعدة للجيش، ما أشعل مواجهات عنيفة ... من الجانبين»: confrontations with an
+  // armed force are a battle, whatever opened them (a car bomb at the gate, rockets).
+  const confrontation = draft.triggers.some((t) => t.item.entry.subEventType === 'Violent demonstration' && t.item.entry.weight === 1);
+  if (confrontation && targetInter !== null && [1, 2, 3, 8].includes(targetInter) && classifySubEventType(type).eventType !== 'Battles' && classifySubEventType(type).eventType !== 'Riots') {
+    type = 'Armed clash';
+    rules.push('rule.compete.confrontation-with-armed-force-is-clash');
+  }
   if (type === 'Attack' && targetInter !== null && ARMED_INTER.has(targetInter)) {
     type = 'Armed clash';
     rules.push('rule.compete.attack-on-armed-actor-is-clash');
