@@ -711,3 +711,13 @@ describe('an assault on a base that turns into fighting', () => {
     assert.equal(event?.actor2, 'Military Forces of Somalia');
   });
 });
+
+describe('a recapture report with its history and its aftermath', () => {
+  const text =
+    "Sudan's army said on Sunday it had recaptured the town of Jabal Awliya, south of Khartoum, from the paramilitary Rapid Support Forces.\nResidents described a tense calm on Sunday evening, with soldiers deployed at the main market.\nThe RSF had seized Jabal Awliya in June 2023, weeks after the war broke out.\nAid groups warn that the displaced may not be able to return quickly because of unexploded ordnance.";
+  const events = extract(text, '2025-03-31').events;
+  it('keeps the day it was announced, not the date of the town\'s fall; soldiers deployed and unexploded ordnance are no events', () => {
+    const news = events.filter((e) => !e.background);
+    assert.deepEqual(news.map((e) => [e.sub_event_type, e.event_date]), [['Government regains territory', '2025-03-30']]);
+  });
+});

@@ -171,7 +171,10 @@ function skipsAttachment(facts: SentenceFacts): boolean {
 function correctAnnouncedDate(draft: Draft, facts: SentenceFacts): void {
   if (!draft.time || !announcedOnly.has(draft.time)) return;
   const announced = draft.time.date ?? '';
-  const own = facts.times.find((t) => t.kind === 'point' && t.date && !t.future && t.date < announced);
+  // (A date weeks before the announcement, "The RSF had seized the town in June 2023", recalls another event.)
+  const day = parseDay(announced);
+  const recent = (t: TimeExpression) => day !== null && !isBeforeNews(t, day);
+  const own = facts.times.find((t) => t.kind === 'point' && t.date && !t.future && t.date < announced && recent(t));
   if (own) {
     draft.time = own;
     draft.rules.push('rule.time.event-day-over-announcement-day');

@@ -77,6 +77,11 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   for (const t of triggers) {
     const reason = (() => {
       if (isQuoted(facts, t.first)) return 'rule.trigger.quoted-speech';
+      // "camps ... because of unexploded ordnance": a device named with nothing done with it (no blast, no
+      // victim, nothing found or defused) is a hazard, not an event.
+      if (t.item.id === 'trigger.ied.device' && facts.triggers.every((o) => o === t || o.item.id === 'trigger.ied.device') && cuesOf(facts, 'casualties').length === 0 && cuesOf(facts, 'foiled').length === 0 && cuesOf(facts, 'possession').length === 0) {
+        return 'rule.trigger.device-without-act';
+      }
       const objects = t.item.entry.needsWords;
       if (objects && !tokens.slice(t.end, facts.sentence.endToken).some((k) => k.stems.some((x) => objects.includes(x)))) return 'rule.trigger.needs-its-object';
       const needs = t.item.entry.needsMeans;
