@@ -16,6 +16,9 @@ describe('casualties', () => {
     ['قصفت القوات التركية قرية في ريف الحسكة ما أسفر عن مقتل مدني.', 1, null],
     ['شنت طائرة مسيرة غارة على سيارة في ريف درعا ما أدى إلى سقوط قتيلين.', 2, null],
     ['A roadside bomb struck an army patrol near Tarmiyah, killing at least five soldiers.', 5, null],
+    // Groups listed after the counted one add to it.
+    ['A suicide bomber blew himself up at a checkpoint in Jowhar on Wednesday, killing four soldiers and two civilians, officials said.', 6, null],
+    ['قتل أربعة جنود وثلاثة مدنيين اليوم بانفجار عبوة ناسفة في مدينة بعقوبة.', 7, null],
     ['Rockets hit the base overnight. No casualties were reported.', 0, 0],
     // No one hurt means no one killed; injuries a verb "suffers" take their count from before it.
     ['Two rockets fired from Gaza were intercepted over Ashkelon on Monday, the military said. No injuries were reported.', 0, 0],
@@ -719,5 +722,16 @@ describe('a recapture report with its history and its aftermath', () => {
   it('keeps the day it was announced, not the date of the town\'s fall; soldiers deployed and unexploded ordnance are no events', () => {
     const news = events.filter((e) => !e.background);
     assert.deepEqual(news.map((e) => [e.sub_event_type, e.event_date]), [['Government regains territory', '2025-03-30']]);
+  });
+});
+
+describe('the attacker\'s own figure', () => {
+  it('is a claim, not the toll', () => {
+    const text =
+      'A suicide bomber blew himself up at a military checkpoint in Jowhar on Wednesday, killing four soldiers, officials said.\nAl Shabaab claimed responsibility for the bombing in a statement. The group reportedly said 12 soldiers had died.\nJowhar has been repeatedly targeted by the al Qaeda-linked group, which has been fighting the government for nearly two decades.';
+    const events = extract(text, '2025-05-29').events;
+    assert.equal(events.length, 1);
+    assert.equal(events[0].fatalities, 4);
+    assert.equal(events[0].actor1, 'Al Shabaab');
   });
 });

@@ -1,6 +1,38 @@
 import type { MatchOf } from '../lexicon/index.ts';
 import { cuesOf, type SentenceFacts, statisticCues } from './facts.ts';
 import type { NumberExpression } from './numbers.ts';
+import type { Token } from '../text/index.ts';
+
+const AND = new Set(['and', 'و']);
+
+/**
+ * "killing four soldiers and two civilians", «مقتل أربعة جنود ومدنيين اثنين»: the groups listed after the
+ * counted one, joined by "and" and claimed by no other casualty word, add to it.
+ */
+function listedAfter(
+  key: object,
+  cue: MatchOf<'cue'>,
+  numbers: readonly NumberExpression[],
+  counts: ReadonlyMap<MatchOf<'cue'>, { key: object }>,
+  cues: readonly MatchOf<'cue'>[],
+  tokens: readonly Token[],
+): number {
+  const first = numbers.find((n) => n === key);
+  if (!first || first.first < cue.end || tokens.length === 0) return 0;
+  const taken = new Set([...counts.values()].map((c) => c.key));
+  let total = 0;
+  let last = first;
+  for (;;) {
+    const next = numbers.find((n) => n.first > last.end && n.first - last.end <= 4 && !taken.has(n) && !n.vague);
+    if (!next) return total;
+    const between = tokens.slice(last.end, next.first + 1);
+    const joined = between.some((t) => AND.has(t.key) || (t.script === 'ar' && t.key.startsWith('و') && t.index >= next.first - 1));
+    if (!joined || cues.some((c) => c.first >= last.end && c.first < next.first)) return total;
+    total += next.value;
+    taken.add(next);
+    last = next;
+  }
+}
 
 export interface CasualtyCount {
   killed: number | null;
@@ -30,7 +62,7 @@ function pairCounts(
   numbers: readonly NumberExpression[],
   persons: readonly MatchOf<'cue'>[],
   passives: readonly MatchOf<'cue'>[] = [],
-): Map<MatchOf<'cue'>, { value: number; ids: string[] }> {
+): Map<MatchOf<'cue'>, { value: number; ids: string[]; key: object }> {
   const pairs: { cue: MatchOf<'cue'>; key: object; score: number; value: number; ids: string[] }[] = [];
   const across = (cue: MatchOf<'cue'>, count: { first: number; end: number }) => {
     const [from, to] = count.first >= cue.end ? [cue.end, count.first] : [count.end, cue.first];
@@ -62,12 +94,12 @@ function pairCounts(
   }
   pairs.sort((a, b) => a.score - b.score);
   const taken = new Set<object>();
-  const out = new Map<MatchOf<'cue'>, { value: number; ids: string[] }>();
+  const out = new Map<MatchOf<'cue'>, { value: number; ids: string[]; key: object }>();
   for (const pair of pairs) {
     if (out.has(pair.cue) || taken.has(pair.key)) continue;
     // A person noun may stand by two cues ("قُتل مدني وأصيب" is one man killed, not also one injured).
     taken.add(pair.key);
-    out.set(pair.cue, { value: pair.value, ids: pair.ids });
+    out.set(pair.cue, { value: pair.value, ids: pair.ids, key: pair.key });
   }
   return out;
 }
@@ -85,6 +117,7 @@ export function countCasualties(
   timeTokens: Set<number>,
   isMeasure: (n: NumberExpression) => boolean = () => false,
   inClause: (token: number) => boolean = () => true,
+  tokens: readonly Token[] = [],
 ): CasualtyCount {
   let killed: number | null = null;
   let injured: number | null = null;
@@ -115,7 +148,7 @@ export function countCasualties(
       let count = cue.item.entry.count as number | undefined;
       const paired = counts.get(cue);
       if (count === undefined && paired) {
-        count = paired.value;
+        count = paired.value + listedAfter(paired.key, cue, numbers, counts, cues, tokens);
         ids.push(...paired.ids);
       }
       // «سقوط قتيل»: a singular noun with no number by it is one.

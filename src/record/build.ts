@@ -424,9 +424,15 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const inter1 = actor1Entry ? interCode(actor1Entry, country) : null;
   let inter2 = actor2Entry ? interCode(actor2Entry, country) : null;
 
-  const sentencesForToll = [...draft.sentences, ...draft.support, ...draft.tollOnly].map((i) => ctx.article.sentences[i]);
+  // "The group reportedly said 12 soldiers had died": the attacker's own figure is a claim, not the toll.
+  const attackerSpeaks = (i: number) => {
+    const facts = ctx.article.sentences[i];
+    return i !== draft.sentences[0] && actor1Entry !== undefined && actor1Entry.inter !== 1 && actor1Entry.kind !== 'unidentified' &&
+      [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'responsibility')].length > 0 && facts.actors.some((a) => a.item.entry === actor1Entry);
+  };
+  const sentencesForToll = [...draft.sentences, ...draft.support, ...draft.tollOnly].filter((i) => !attackerSpeaks(i)).map((i) => ctx.article.sentences[i]);
   // "... in retaliation for a strike that killed two": the answered attack's toll is not this event's.
-  const toll = countCasualties(sentencesForToll, ctx.timeTokens, ctx.isMeasure, (token) => tokenInClause(draft, ctx, token));
+  const toll = countCasualties(sentencesForToll, ctx.timeTokens, ctx.isMeasure, (token) => tokenInClause(draft, ctx, token), ctx.article.text.tokens);
   // ACLED: protesters killed by those who intervene is Excessive force against protesters.
   if (eventType === 'Protests' && toll.killed !== null && toll.killed > 0 && subEventType !== 'Excessive force against protesters') {
     subEventType = 'Excessive force against protesters';
