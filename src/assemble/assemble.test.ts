@@ -735,3 +735,15 @@ describe('the attacker\'s own figure', () => {
     assert.equal(events[0].actor1, 'Al Shabaab');
   });
 });
+
+describe('a faction that suspends its operations', () => {
+  it('changes its activity; the attacks it claimed over the past year are no event', () => {
+    const text =
+      'The Iran-aligned armed faction Kataib Sayyid al-Shuhada said on Monday in Baghdad it was suspending military operations against US forces in Iraq and Syria.\nThe faction, part of the wider Islamic Resistance in Iraq umbrella, has claimed a number of rocket and drone attacks on bases hosting US troops in the past year.';
+    const events = extract(text, '2024-08-27').events;
+    assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.sub_event_type)));
+    assert.equal(events[0].sub_event_type, 'Change to group/activity');
+    assert.equal(events[0].actor1, 'Kataib Sayyid al-Shuhada');
+    assert.equal(events[0].actor2, '');
+  });
+});

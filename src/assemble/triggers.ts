@@ -116,7 +116,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
       // (A cue may also hold the trigger itself: «الهجمات المتكررة», «عدد الهجمات».)
       const holds = (c: MatchOf<'cue'>) => c.first <= t.first && c.end >= t.end;
       // («تشهد الجبهات تبادلاً شبه يومي للقصف منذ أسابيع»: a span running to now is no day of its own.)
-      if (facts.times.every((x) => x.kind !== 'point' || !x.date || x.ids.includes('anchor.since')) && generic.some((c) => holds(c) || within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
+      // (Nor a month or a year: "a number of attacks in the past year".)
+      if (facts.times.every((x) => x.kind !== 'point' || !x.date || x.ids.includes('anchor.since') || x.precision === 3) && generic.some((c) => holds(c) || within(c, t.first, 4) || (c.first >= t.end && c.first - t.end <= ((c.item.entry.window as number) ?? 4)))) {
         return 'rule.trigger.generic-series';
       }
       if (statistic.some((c) => c.first < t.first)) return 'rule.trigger.statistic';

@@ -251,7 +251,9 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // A responsibility claim made in today's news names the attacker, with certainty "claimed".
   // A claim belongs to the event it is told with, or to the last event told before it (a recalled one
   // only when the claim points back at it: "claimed responsibility for that attack").
-  const claim = ctx.claims.find(
+  // (Only for an attack: a group that "has claimed a number of attacks" claims no change of its own.)
+  const claimable = eventType !== 'Strategic developments' || subEventType === 'Disrupted weapons use';
+  const claim = !claimable ? undefined : ctx.claims.find(
     (c) => c.kind === 'responsibility' && !c.anaphoric && c.speakerActor && (!c.recalled || draft.background) && (draft.sentences.includes(c.sentence) || draft.support.includes(c.sentence) || ((!draft.background || c.pointsBack) && c.sentence > draft.sentences[0] && c.sentence - draft.sentences[draft.sentences.length - 1] <= 3 && ctx.lastDraftBefore(c.sentence) === draft)),
   );
   let actor1Entry: ActorEntry | undefined;
@@ -350,6 +352,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
     actor2Entry = findGenericActor(actors, UNIDENTIFIED_ARMED);
     provenance.actor2 = ['rule.acled.clash-has-two-armed-sides'];
   }
+  // A group's change of its own activity has no other side ("suspending operations against US forces").
+  if (subEventType === 'Change to group/activity' && actor2Entry && actor2Entry !== actor1Entry) actor2Entry = undefined;
   // A change within a group, a base set up, an agreement: bystanders are not a side.
   if (eventType === 'Strategic developments' && !CIVILIAN_TARGETS.has(subEventType) && actor2Entry?.kind === 'civilians') actor2Entry = undefined;
   // Violence against civilians always has civilians as actor2 (ACLED), named or not; so does looting.
