@@ -747,3 +747,13 @@ describe('a faction that suspends its operations', () => {
     assert.equal(events[0].actor2, '');
   });
 });
+
+describe('drones stopped at one site and one that struck another', () => {
+  it('«تصدّت المضادات الأرضية ... لعدد من الطائرات المسيّرة ... وأسقطتها», «طالت مسيّرة أخرى محطة ... في مدينة عطبرة»', () => {
+    const text =
+      'تصدّت المضادات الأرضية التابعة للجيش السوداني، فجر اليوم الاثنين، لعدد من الطائرات المسيّرة الانتحارية التي حاولت استهداف سد مروي في الولاية الشمالية، وأسقطتها قبل بلوغ أهدافها.\nوفي الساعة نفسها تقريباً، طالت مسيّرة أخرى محطة الكهرباء الرئيسية في مدينة عطبرة بولاية نهر النيل، من دون وقوع إصابات بشرية.';
+    const events = extract(text, '2025-02-24').events;
+    assert.deepEqual(events.map((e) => [e.sub_event_type, e.location]), [['Disrupted weapons use', 'Merowe dam'], ['Air/drone strike', 'Atbara']]);
+    assert.equal(events[0].actor2, 'Military Forces of Sudan');
+  });
+});
