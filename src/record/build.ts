@@ -400,6 +400,8 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   }
   // A crowd in a riot is coded as rioters, whatever word the report used for it.
   if (eventType === 'Riots' && actor1Entry?.kind === 'protesters') actor1Entry = findGenericActor(actors, 'Rioters ({country})') ?? actor1Entry;
+  // "Security forces fired tear gas": at a protest or riot, security forces named generically are its police (ACLED).
+  if (isProtest && actor2Entry?.id === 'actor.generic.security-forces') actor2Entry = findGenericActor(actors, 'Police Forces of {country}') ?? actor2Entry;
   // A peaceful protest has no one intervening: whoever else is named stands by.
   if (subEventType === 'Peaceful protest' && actor2Entry?.kind !== 'protesters') actor2Entry = undefined;
   // «أُطلق سراح 20 أسيراً من الجانبين»: no side of its own, "both sides" are those of the last such event.
