@@ -16,6 +16,9 @@ describe('casualties', () => {
     ['قصفت القوات التركية قرية في ريف الحسكة ما أسفر عن مقتل مدني.', 1, null],
     ['شنت طائرة مسيرة غارة على سيارة في ريف درعا ما أدى إلى سقوط قتيلين.', 2, null],
     ['A roadside bomb struck an army patrol near Tarmiyah, killing at least five soldiers.', 5, null],
+    // "were left dead"; a toll raised later in the report.
+    ['Six truffle hunters were left dead late on Monday when gunmen opened fire on their group near Palmyra.', 6, null],
+    ['Gunmen opened fire on truffle hunters near Palmyra on Monday, killing four. Two of the wounded died on Tuesday, raising the toll to six.', 6, null],
     // Groups listed after the counted one add to it.
     ['A suicide bomber blew himself up at a checkpoint in Jowhar on Wednesday, killing four soldiers and two civilians, officials said.', 6, null],
     ['قتل أربعة جنود وثلاثة مدنيين اليوم بانفجار عبوة ناسفة في مدينة بعقوبة.', 7, null],
