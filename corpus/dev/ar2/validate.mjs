@@ -16,14 +16,16 @@ for (const t of read(`${DATA}/acled/event-types.json`).eventTypes)
 const actorNames = new Set();
 const templates = [];
 for (const f of fs.readdirSync(`${DATA}/actors`)) {
-  for (const e of read(`${DATA}/actors/${f}`).entries) {
+  for (const e of read(`${DATA}/actors/${f}`).entries ?? []) {
     if (e.name) actorNames.add(e.name);
     if (e.template) templates.push(e.template);
   }
 }
 const countries = read(`${DATA}/places/countries.json`).entries;
 const places = [];
-for (const f of fs.readdirSync(`${DATA}/places`)) if (f !== 'countries.json') places.push(...read(`${DATA}/places/${f}`).entries);
+// The generated gazetteer (data/places/generated/) is part of the gazetteer, as src/lexicon/load.ts reads it.
+for (const dir of [`${DATA}/places`, `${DATA}/places/generated`])
+  for (const f of fs.readdirSync(dir)) if (f.endsWith('.json') && f !== 'countries.json') places.push(...(read(`${dir}/${f}`).entries ?? []));
 const meansLabels = new Set(read(`${DATA}/means/means.json`).entries.map((e) => e.label));
 
 const km = (a, b, c, d) => {
