@@ -760,3 +760,10 @@ describe('drones stopped at one site and one that struck another', () => {
     assert.equal(events[0].actor2, 'Military Forces of Sudan');
   });
 });
+
+describe('an army\'s intelligence branch named without its country', () => {
+  it('"army intelligence units arrested five men" is the country\'s Military Intelligence', () => {
+    const text = 'On Wednesday, army intelligence units arrested five men in raids in the Bab al-Tabbaneh area of Tripoli, north Lebanon, the army said.';
+    assert.equal(extract(text, '2024-05-23').events[0]?.actor1, 'Military Forces of Lebanon Military Intelligence');
+  });
+});
