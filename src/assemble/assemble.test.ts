@@ -767,3 +767,17 @@ describe('an army\'s intelligence branch named without its country', () => {
     assert.equal(extract(text, '2024-05-23').events[0]?.actor1, 'Military Forces of Lebanon Military Intelligence');
   });
 });
+
+describe('a report that leads with the toll\'s update', () => {
+  it('is one clash, on the day it was fought, with the risen toll', () => {
+    const text =
+      'TRIPOLI, Sept 9 (Maghreb Newswire) – The death toll from fighting between rival armed groups in the western Libyan city of Gharyan has risen to five after two wounded men died in hospital overnight, a medical source said on Tuesday.\nThree people were left dead when the clashes erupted on Sunday between a unit of the Stability Support Apparatus and local fighters, residents said. A passer-by was among those killed, and nine others were wounded.\nA council of elders said on Monday it was trying to broker a lasting truce. Clashes erupt periodically in Gharyan.';
+    const events = extract(text, '2025-09-09').events;
+    assert.equal(events.length, 1, JSON.stringify(events.map((e) => [e.sub_event_type, e.event_date])));
+    assert.equal(events[0].event_date, '2025-09-07');
+    assert.equal(events[0].fatalities, 5);
+  });
+  it('"Crowds besieged the halls of the book fair" is no siege', () => {
+    assert.deepEqual(extract('CAIRO – Crowds besieged the halls of the Cairo International Book Fair on its final weekend.', '2025-01-30').events, []);
+  });
+});

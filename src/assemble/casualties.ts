@@ -62,6 +62,7 @@ function pairCounts(
   numbers: readonly NumberExpression[],
   persons: readonly MatchOf<'cue'>[],
   passives: readonly MatchOf<'cue'>[] = [],
+  tokens: readonly Token[] = [],
 ): Map<MatchOf<'cue'>, { value: number; ids: string[]; key: object }> {
   const pairs: { cue: MatchOf<'cue'>; key: object; score: number; value: number; ids: string[] }[] = [];
   const across = (cue: MatchOf<'cue'>, count: { first: number; end: number }) => {
@@ -73,7 +74,9 @@ function pairCounts(
     // "Two protesters were killed and nine others were wounded": a passive verb's count comes before it.
     const passive = passives.some((p) => p.end === cue.first || (p.end === cue.first - 1 && passives.some((q) => q.end === p.first)));
     for (const n of numbers) {
-      const score = distanceScore(cue, n) + (passive && n.first >= cue.end ? 2 : 0);
+      // ("... was among those killed, and nine others were wounded": past "and" a number opens the next clause.)
+      const opensClause = tokens.length > 0 && n.first >= cue.end && tokens.slice(cue.end, n.first).some((t) => t.key === 'and' || t.key === ',');
+      const score = distanceScore(cue, n) + (passive && n.first >= cue.end ? 2 : 0) + (opensClause ? 2 : 0);
       // «أقدم العشرات من أقارب رجل قُتل»: a person noun between them, not the number's own noun, is who died.
       const [from, to] = n.first >= cue.end ? [cue.end, n.first] : [n.end, cue.first];
       const otherNoun = persons.some((p) => p.first >= from && p.end <= to && p.first !== n.end);
@@ -132,8 +135,11 @@ export function countCasualties(
     const persons = cuesOf(facts, 'persons');
     const numbers = facts.numbers.filter((n) => !timeTokens.has(n.first) && !isMeasure(n));
     // Two entries may read the same words ("قتل" and "قتل*"): one cue per span.
-    const cues = cuesOf(facts, 'casualties').filter((c, i, all) => all.findIndex((o) => o.first === c.first && o.end === c.end) === i && inClause(c.first));
-    const counts = pairCounts(cues.filter((c) => !isNegated(c, negations)), numbers, persons, cuesOf(facts, 'passive'));
+    const aboutToll = cuesOf(facts, 'statistic').some((c) => c.item.entry.eventToll);
+    const cues = cuesOf(facts, 'casualties').filter(
+      (c, i, all) => all.findIndex((o) => o.first === c.first && o.end === c.end) === i && inClause(c.first) && (!c.item.entry.needsToll || aboutToll),
+    );
+    const counts = pairCounts(cues.filter((c) => !isNegated(c, negations)), numbers, persons, cuesOf(facts, 'passive'), tokens);
     for (const cue of cues) {
       const role = cue.item.entry.role as 'killed' | 'injured' | 'casualties';
       const negation = isNegated(cue, negations);

@@ -22,6 +22,8 @@ export interface Draft {
   samePlaceAs?: Draft;
   /** The kind of place the anaphora names ("المطار" → airport), when it names one. */
   samePlaceKind?: string;
+  /** Told first as a toll's update ("The death toll from fighting has risen to five"): its day is told after. */
+  tollUpdate?: boolean;
   /** Every projectile was stopped ("both were intercepted"): ACLED codes the attack as Disrupted weapons use. */
   interceptedAll?: boolean;
   /** Return fire folded into this event (ACLED: an exchange of fire is one Armed clash). */
@@ -349,7 +351,7 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       const sameDay: Draft | undefined = time?.date && !separate
         ? drafts.find(
             (d) =>
-              (d.time?.date === time.date || undatedClause(d)) &&
+              (d.time?.date === time.date || undatedClause(d) || (d.tollUpdate === true && !d.time?.date && s - Math.max(...d.sentences) <= MAX_GAP)) &&
               !answersBack(d, facts, main) &&
               eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) &&
               !areasConflict(d, facts, article),
@@ -402,7 +404,11 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
         mainDraft = current;
       } else {
         const answered: Draft | null = answer ? current : null;
-        mainDraft = newDraft(s, main, time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : answered ? 'rule.discourse.the-other-side-answers' : 'rule.discourse.new-event');
+        // ("The death toll from fighting ... has risen to five after two wounded men died overnight": the day
+        // told is the deaths', the fighting's is told next.)
+        const tollUpdate = main.every((t) => t.group === 'reference') && cuesOf(facts, 'statistic').some((c) => c.item.entry.eventToll);
+        mainDraft = newDraft(s, main, tollUpdate ? null : time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : answered ? 'rule.discourse.the-other-side-answers' : 'rule.discourse.new-event');
+        if (tollUpdate) mainDraft.tollUpdate = true;
         if (answered && cuesOf(facts, 'retaliation').length > 0) mainDraft.related.push({ relation: 'retaliation_for', target: answered });
         // «وأوقفت ثلاثة من المعتدين في الليلة نفسها»: told on "the same night" with no place, it was where the event was.
         if (sameDayAsBefore && facts.places.length === 0 && current) mainDraft.samePlaceAs = current;

@@ -68,6 +68,7 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
   const nature = cuesOf(facts, 'natural-cause');
   const metaphor = cuesOf(facts, 'non-violent-context');
   const ending = cuesOf(facts, 'ending');
+  const tollWords = cuesOf(facts, 'statistic').filter((c) => c.item.entry.eventToll);
   const hasGrievance = cuesOf(facts, 'protest-purpose').length > 0 || facts.actors.some((a) => a.item.entry.kind === 'protesters');
   const numbers = facts.numbers;
   // "rocket-propelled grenades" names a weapon (RPG), not a grenade attack: a longer weapon name wins.
@@ -141,6 +142,8 @@ export function judgeTriggers(facts: SentenceFacts, tokens: readonly Token[]): T
     const definite = t.item.entry.form === 'noun' && isDefinite(t, tokens);
     // «تلقّت عائلة المخطوف اتصالاً من الخاطفين»: the people of an act point back at it.
     if (t.item.entry.participant) group = 'reference';
+    // "The death toll from fighting ... has risen to five": a toll's update is about an act told as known.
+    else if (tollWords.some((c) => c.end <= t.first && t.first - c.end <= 4)) group = 'reference';
     // «الصواريخ انفجرت في الجو»: an explosion of a weapon already named is that weapon's act, not a bomb.
     else if (t.item.entry.id === 'trigger.ied.explosion' && facts.means.some((m) => PROJECTILES.has(m.item.entry.label) && (within(m, t.first, 2) || (m.first >= t.end && m.first - t.end <= 1)))) group = 'reference';
     // "تبنى داعش الهجوم": a claim of the attack already told adds its claimant to that event.
