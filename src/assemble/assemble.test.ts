@@ -781,3 +781,14 @@ describe('a report that leads with the toll\'s update', () => {
     assert.deepEqual(extract('CAIRO – Crowds besieged the halls of the Cairo International Book Fair on its final weekend.', '2025-01-30').events, []);
   });
 });
+
+describe('a place name that is also a common word, and where the displaced came from', () => {
+  it('«ودان» after a sentence break is "and condemned", and districts people fled are not where the shells fell', () => {
+    const text =
+      'ارتفعت إلى ثلاثة قتلى حصيلة ضحايا القصف المدفعي الذي طال مخيماً للنازحين غربي مدينة مأرب قبل يومين، بعدما لقي فتى حتفه فجر اليوم متأثراً بإصابته.\nودان محور مأرب العسكري في بيان ما وصفه بالاستهداف المتعمد للمدنيين.\nويؤوي المخيم نحو 400 أسرة نزحت من مديريات صرواح ورغوان ومدغل.';
+    const events = extract(text, '2025-10-23').events;
+    assert.equal(events[0]?.location, 'Marib');
+    assert.equal(events[0]?.event_date, '2025-10-21');
+    assert.equal(events[0]?.fatalities, 3);
+  });
+});

@@ -407,7 +407,11 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
         // ("The death toll from fighting ... has risen to five after two wounded men died overnight": the day
         // told is the deaths', the fighting's is told next.)
         const tollUpdate = main.every((t) => t.group === 'reference') && cuesOf(facts, 'statistic').some((c) => c.item.entry.eventToll);
-        mainDraft = newDraft(s, main, tollUpdate ? null : time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : answered ? 'rule.discourse.the-other-side-answers' : 'rule.discourse.new-event');
+        // (The update's own day, "after two wounded men died overnight", is the deaths'; a day told with the
+        // act itself, «القصف الذي طال المخيم قبل يومين», is the act's.)
+        const afterCue = cuesOf(facts, 'reference').find((c) => c.first > main[0].match.end);
+        const ownTime = tollUpdate && time && (!afterCue || time.first < afterCue.first) ? time : null;
+        mainDraft = newDraft(s, main, tollUpdate ? ownTime : time, background, background ? (bg.id ?? 'rule.discourse.recalled-by-date') : answered ? 'rule.discourse.the-other-side-answers' : 'rule.discourse.new-event');
         if (tollUpdate) mainDraft.tollUpdate = true;
         if (answered && cuesOf(facts, 'retaliation').length > 0) mainDraft.related.push({ relation: 'retaliation_for', target: answered });
         // «وأوقفت ثلاثة من المعتدين في الليلة نفسها»: told on "the same night" with no place, it was where the event was.

@@ -57,6 +57,8 @@ export const PlaceEntry = z.object({
   region: z.string().optional(),
   adjectives: z.object(forms).optional(),
   source: z.string().optional(),
+  /** Forms that are also common words («ودان» is also "and condemned"): a place only after a place word or preposition. */
+  homographs: z.array(z.string()).optional(),
   ...forms,
 });
 export type PlaceEntry = z.infer<typeof PlaceEntry>;

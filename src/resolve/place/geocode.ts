@@ -50,6 +50,8 @@ export function specificity(kind: string): number {
  * An English place name is capitalized ("Hit" the town, not "hit" the verb), and a name fused into a
  * compound ("Iran-backed", "US-led") is an adjective, not a place.
  */
+const PLACE_PREPOSITIONS = new Set(['في', 'فى', 'من', 'قرب', 'الى', 'إلى', 'نحو', 'باتجاه', 'in', 'near', 'at', 'to', 'from', 'outside']);
+
 const ARTICLE_BEFORE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-\p{Lu}/u;
 
 function isNameLike(tokens: readonly Token[], first: number, end: number, text: string): boolean {
@@ -103,6 +105,11 @@ export function placeMentions(
         if (entry.prefer === 'town') qualifiers.add('town');
       }
     }
+    // «ودان محور مأرب العسكري» ("and the Marib command condemned"): a name that is also a common word is a
+    // place only after a place word or a preposition.
+    const before = tokens[first - 1];
+    const introduced = qualifiers.size > 0 || (before !== undefined && before.sentence === tokens[first].sentence && PLACE_PREPOSITIONS.has(before.key));
+    if (!introduced && group.every((g) => (g.item.entry.homographs ?? []).includes(g.form))) continue;
     const asides = originCues.filter((cue) => cue.end <= first && first - cue.end <= 6 && tokens[cue.first].sentence === tokens[first].sentence);
     // A road's ends stay candidates (an ambush "on the road linking Amuda and the villages west of it" is
     // coded at Amuda); only an event told by the road alone takes the story's place (src/record/build.ts).
