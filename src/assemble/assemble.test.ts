@@ -792,3 +792,10 @@ describe('a place name that is also a common word, and where the displaced came 
     assert.equal(events[0]?.fatalities, 3);
   });
 });
+
+describe('talks about a withdrawal', () => {
+  it('«يبحث ملف الانسحاب من النقاط الخمس» is no withdrawal, and «النقاط الخمس» is no Libyan district', () => {
+    const text = 'رئيس الحكومة يلتقي في السراي الكبير الموفد الأميركي، ويبحث معه «آليات تثبيت وقف إطلاق النار» وملف الانسحاب من النقاط الخمس.';
+    assert.deepEqual(extract(text, '2025-10-21').events, []);
+  });
+});

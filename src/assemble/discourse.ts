@@ -132,8 +132,11 @@ function placeAreas(facts: SentenceFacts, clause?: [number, number], withProvinc
   // "from the direction of Al Bayda", "المتمركزة في الميادين": where attackers came from is not where it
   // happened; nor are the ends of a road it closed ("the highway linking Tripoli with the border").
   const origins = cuesOf(facts, 'roles').filter((c) => c.item.entry.role === 'origin' || c.item.entry.role === 'route');
+  // ("توفي في مستشفى مرجعيون الحكومي": a place in an institution's name is no place of the act.)
+  const institutions = cuesOf(facts, 'institution').filter((c) => !c.item.entry.after);
   return new Set(
     facts.places
+      .filter((p) => !institutions.some((c) => c.end === p.first))
       .filter((p) => (SPECIFIC_PLACE.has(p.item.entry.kind) || (withProvinces && p.item.entry.kind === 'admin1')) && !origins.some((c) => c.end <= p.first && p.first - c.end <= 6))
       .filter((p) => !clause || (p.first >= clause[0] && p.first < clause[1]))
       .map((p) => `${p.item.entry.country}/${p.item.entry.admin1 ?? p.item.entry.name}`),

@@ -50,7 +50,7 @@ export function specificity(kind: string): number {
  * An English place name is capitalized ("Hit" the town, not "hit" the verb), and a name fused into a
  * compound ("Iran-backed", "US-led") is an adjective, not a place.
  */
-const PLACE_PREPOSITIONS = new Set(['في', 'فى', 'من', 'قرب', 'الى', 'إلى', 'نحو', 'باتجاه', 'in', 'near', 'at', 'to', 'from', 'outside']);
+const PLACE_PREPOSITIONS = new Set(['في', 'فى', 'قرب', 'in', 'near', 'at']);
 
 const ARTICLE_BEFORE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)-\p{Lu}/u;
 
@@ -176,7 +176,9 @@ export function choosePlace(
     const entry = disambiguate(mention, countryContext);
     // (A site at a road's end, "the road linking Ubari and the Sharara field", is where the road goes, not the act.)
     const siteAtRoadEnd = mention.route === true && SITE_KINDS.has(entry.kind);
-    const score = specificity(entry.kind) * 10 - (mention.origin || siteAtRoadEnd ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0) - (mention.qualifiers.has('bearing') ? 15 : 0);
+    // (A hospital is where the wounded are taken or die, "died in Marjayoun Government Hospital"; a hospital
+    // struck is named with its town.)
+    const score = specificity(entry.kind) * 10 - (mention.origin || siteAtRoadEnd || entry.kind === 'hospital' ? 35 : 0) - rank * 12 - (entry.kind === 'country' ? 5 : 0) - (mention.qualifiers.has('bearing') ? 15 : 0);
     if (!best || score > best.score) best = { mention, entry, score };
   }
   // "Residents of the Ain Zara district in southern Tripoli": a later sentence may narrow the lead's
