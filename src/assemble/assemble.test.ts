@@ -19,6 +19,8 @@ describe('casualties', () => {
     // "were left dead"; a toll raised later in the report.
     ['Six truffle hunters were left dead late on Monday when gunmen opened fire on their group near Palmyra.', 6, null],
     ['Gunmen opened fire on truffle hunters near Palmyra on Monday, killing four. Two more died on Tuesday, raising the toll to six.', 6, null],
+    // Groups listed before a passive add up too.
+    ['Heavy fighting broke out near Harib on Friday; six Houthi fighters and two soldiers were killed, the army said.', 8, null],
     // Groups listed after the counted one add to it.
     ['A suicide bomber blew himself up at a checkpoint in Jowhar on Wednesday, killing four soldiers and two civilians, officials said.', 6, null],
     ['قتل أربعة جنود وثلاثة مدنيين اليوم بانفجار عبوة ناسفة في مدينة بعقوبة.', 7, null],

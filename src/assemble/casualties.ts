@@ -18,10 +18,23 @@ function listedAfter(
   tokens: readonly Token[],
 ): number {
   const first = numbers.find((n) => n === key);
-  if (!first || first.first < cue.end || tokens.length === 0) return 0;
+  if (!first || tokens.length === 0) return 0;
   const taken = new Set([...counts.values()].map((c) => c.key));
   let total = 0;
   let last = first;
+  // "six Houthi fighters and two soldiers were killed": before a passive, the list runs backwards.
+  if (first.end <= cue.first) {
+    for (;;) {
+      const previous = [...numbers].reverse().find((n) => n.end <= last.first && last.first - n.end <= 4 && !taken.has(n) && !n.vague);
+      if (!previous) return total;
+      const between = tokens.slice(previous.end, last.first + 1);
+      const joined = between.some((t) => AND.has(t.key) || (t.script === 'ar' && t.key.startsWith('و') && t.index >= last.first - 1));
+      if (!joined || cues.some((c) => c.first >= previous.end && c.first < last.first)) return total;
+      total += previous.value;
+      taken.add(previous);
+      last = previous;
+    }
+  }
   for (;;) {
     const next = numbers.find((n) => n.first > last.end && n.first - last.end <= 4 && !taken.has(n) && !n.vague);
     if (!next) return total;
