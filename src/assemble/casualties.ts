@@ -6,10 +6,12 @@ import type { Token } from '../text/index.ts';
 const AND = new Set(['and', 'و']);
 
 /**
- * "killing four soldiers and two civilians", «مقتل أربعة جنود ومدنيين اثنين»: the groups listed after the
- * counted one, joined by "and" and claimed by no other casualty word, add to it.
+ * "killing four soldiers and two civilians", «مقتل أربعة جنود ومدنيين اثنين»: the groups listed beside the
+ * counted one, joined by "and" and claimed by no other casualty word, add to it. The list runs on after a
+ * count that follows its word, and back before one that precedes it ("six fighters and two soldiers were
+ * killed").
  */
-function listedAfter(
+function listedWith(
   key: object,
   cue: MatchOf<'cue'>,
   numbers: readonly NumberExpression[],
@@ -19,28 +21,20 @@ function listedAfter(
 ): number {
   const first = numbers.find((n) => n === key);
   if (!first || tokens.length === 0) return 0;
+  const backwards = first.end <= cue.first;
   const taken = new Set([...counts.values()].map((c) => c.key));
+  const free = (n: NumberExpression) => !taken.has(n) && !n.vague;
   let total = 0;
   let last = first;
-  // "six Houthi fighters and two soldiers were killed": before a passive, the list runs backwards.
-  if (first.end <= cue.first) {
-    for (;;) {
-      const previous = [...numbers].reverse().find((n) => n.end <= last.first && last.first - n.end <= 4 && !taken.has(n) && !n.vague);
-      if (!previous) return total;
-      const between = tokens.slice(previous.end, last.first + 1);
-      const joined = between.some((t) => AND.has(t.key) || (t.script === 'ar' && t.key.startsWith('و') && t.index >= last.first - 1));
-      if (!joined || cues.some((c) => c.first >= previous.end && c.first < last.first)) return total;
-      total += previous.value;
-      taken.add(previous);
-      last = previous;
-    }
-  }
   for (;;) {
-    const next = numbers.find((n) => n.first > last.end && n.first - last.end <= 4 && !taken.has(n) && !n.vague);
+    const next = backwards
+      ? [...numbers].reverse().find((n) => n.end <= last.first && last.first - n.end <= 4 && free(n))
+      : numbers.find((n) => n.first > last.end && n.first - last.end <= 4 && free(n));
     if (!next) return total;
-    const between = tokens.slice(last.end, next.first + 1);
-    const joined = between.some((t) => AND.has(t.key) || (t.script === 'ar' && t.key.startsWith('و') && t.index >= next.first - 1));
-    if (!joined || cues.some((c) => c.first >= last.end && c.first < next.first)) return total;
+    // The later of the two numbers carries the «و» of the list, or "and" stands between them.
+    const [earlier, later] = backwards ? [next, last] : [last, next];
+    const joined = tokens.slice(earlier.end, later.first + 1).some((t) => AND.has(t.key) || (t.script === 'ar' && t.key.startsWith('و') && t.index >= later.first - 1));
+    if (!joined || cues.some((c) => c.first >= earlier.end && c.first < later.first)) return total;
     total += next.value;
     taken.add(next);
     last = next;
@@ -167,7 +161,7 @@ export function countCasualties(
       let count = cue.item.entry.count as number | undefined;
       const paired = counts.get(cue);
       if (count === undefined && paired) {
-        count = paired.value + listedAfter(paired.key, cue, numbers, counts, cues, tokens);
+        count = paired.value + listedWith(paired.key, cue, numbers, counts, cues, tokens);
         ids.push(...paired.ids);
       }
       // «سقوط قتيل»: a singular noun with no number by it is one.

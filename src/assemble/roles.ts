@@ -19,7 +19,8 @@ export interface ActorMention {
 /** Kinds that speak or count but do not fight: they are never an event's actor. */
 const NON_COMBATANT = new Set(['person', 'organization']);
 
-const COMPLEMENTIZERS = new Set(['أن', 'إن', 'بأن', 'وأن', 'ان', 'بان', 'وان', 'that']);
+// Folded keys: «أن», «إن», «بأن», «وأن».
+const COMPLEMENTIZERS = new Set(['ان', 'بان', 'وان', 'that']);
 
 /** A complementizer, then another actor, stand between this actor and the trigger. */
 function reportedAfter(actor: MatchOf<'actor'>, trigger: MatchOf<'trigger'>, tokens: readonly Token[], actors: readonly MatchOf<'actor'>[]): boolean {
@@ -27,11 +28,6 @@ function reportedAfter(actor: MatchOf<'actor'>, trigger: MatchOf<'trigger'>, tok
     if (COMPLEMENTIZERS.has(tokens[i].key)) return actors.some((a) => a !== actor && a.first > i && a.end <= trigger.first && a.item.entry.kind !== 'civilians');
   }
   return false;
-}
-
-/** «اُستهدف», «قُتل», «أُصيب»: a verb written with the passive's damma on its first letter. */
-function markedPassive(token: Token): boolean {
-  return token.passiveMark === true;
 }
 
 function follows(cue: { end: number }, first: number, window: number): boolean {
@@ -161,7 +157,7 @@ export function assignRoles(facts: SentenceFacts, triggers: readonly MatchOf<'tr
     else if (affiliation && facts.means.some((m) => m.end === affiliation.first || m.end === affiliation.first - 1)) [role, rule] = ['agent', 'rule.role.owner-of-weapon'];
     // ("غارات على مواقع تابعة للميليشيات": after an attack noun and "on", what belongs to them is the target;
     // after a verb marked passive, «اُستهدف طقم عسكري تابع للقوات الجنوبية», so is its subject.)
-    else if (affiliation && trigger && trigger.item.entry.form === 'verb' && affiliation.first >= trigger.end && markedPassive(tokens[trigger.first])) {
+    else if (affiliation && trigger && trigger.item.entry.form === 'verb' && affiliation.first >= trigger.end && tokens[trigger.first].passiveMark) {
       [role, rule] = ['target', 'rule.role.passive-subject'];
     } else if (
       affiliation &&
