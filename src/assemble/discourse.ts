@@ -3,7 +3,7 @@ import type { Lexicon, MatchOf } from '../lexicon/index.ts';
 import { type Day, parseDay, type TimeExpression } from '../resolve/time/index.ts';
 import { headlineEnd, type Token } from '../text/index.ts';
 import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
-import { assignRoles } from './roles.ts';
+import { type ActorMention, assignRoles } from './roles.ts';
 import { judgeTriggers, type LiveTrigger } from './triggers.ts';
 
 /** An event under construction: which sentences report it and what they say, before resolution. */
@@ -222,20 +222,29 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
 
   // Who did what in a draft, by named actor: a sentence whose doer is the side the event told before hit
   // ("... killed two SDF fighters. Hours later, the SDF shelled SNA positions") tells the other side's answer.
+  // (Read once per draft as it stands, not again for every sentence that is weighed against it.)
+  const sidesSeen = new WeakMap<Draft, { size: string; sides: { agents: Set<string>; targets: Set<string>; agentKinds: Set<string> } }>();
   const sidesOf = (d: Draft) => {
+    const size = `${d.sentences.length}/${d.triggers.length}`;
+    const seen = sidesSeen.get(d);
+    if (seen?.size === size) return seen.sides;
     const roles = d.sentences.flatMap((i) =>
       assignRoles(article.sentences[i], d.triggers.filter((t) => article.text.tokens[t.first].sentence === i), article.text.tokens, lexicon),
     );
     const named = (role: string) => new Set(roles.filter((r) => r.role === role && !r.entry.template).map((r) => r.entry.id));
     const agentKinds = new Set(roles.filter((r) => r.role === 'agent' && !r.entry.template).map((r) => r.entry.kind));
-    return { agents: named('agent'), targets: named('target'), agentKinds };
+    const sides = { agents: named('agent'), targets: named('target'), agentKinds };
+    sidesSeen.set(d, { size, sides });
+    return sides;
   };
-  const answersBack = (d: Draft, facts: SentenceFacts, main: readonly LiveTrigger[]): boolean => {
-    // Only a doer that is the grammatical subject of the act («قصفت قسد», "the SDF shelled"), not a side named
-    // in passing ("an officer in the Somali army said the bomber ...").
+  // Only a doer that is the grammatical subject of the act («قصفت قسد», "the SDF shelled"), not a side named
+  // in passing ("an officer in the Somali army said the bomber ...").
+  const subjectsOf = (facts: SentenceFacts, main: readonly LiveTrigger[]) => {
     const subject = (r: { rule: string; end: number }) =>
       r.rule === 'rule.role.subject-after-verb' || (r.rule === 'rule.role.before-trigger' && main.some((t) => t.match.item.entry.form === 'verb' && t.match.first >= r.end && t.match.first - r.end <= 2));
-    const agents = assignRoles(facts, main.map((t) => t.match), article.text.tokens, lexicon).filter((r) => r.role === 'agent' && subject(r));
+    return assignRoles(facts, main.map((t) => t.match), article.text.tokens, lexicon).filter((r) => r.role === 'agent' && subject(r));
+  };
+  const answersBack = (d: Draft, agents: readonly ActorMention[]): boolean => {
     if (agents.length === 0) return false;
     const sides = sidesOf(d);
     // The side hit, named; or the other kind of force ("the Houthis shelled ... government artillery shelled
@@ -351,16 +360,17 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
       // the second clause of a lead, told without a day, is the same kind of event told next with its day.)
       const undatedClause = (d: Draft) =>
         !d.time?.date && !d.background && d.clauses.size > 0 && s - Math.max(...d.sentences) <= MAX_GAP && d.triggers.some((t) => main.some((m) => t.item.entry.subEventType === m.match.item.entry.subEventType));
+      const subjects = subjectsOf(facts, main);
       const sameDay: Draft | undefined = time?.date && !separate
         ? drafts.find(
             (d) =>
               (d.time?.date === time.date || undatedClause(d) || (d.tollUpdate === true && !d.time?.date && s - Math.max(...d.sentences) <= MAX_GAP)) &&
-              !answersBack(d, facts, main) &&
+              !answersBack(d, subjects) &&
               eventFamily(d.triggers[0].item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType) &&
               !areasConflict(d, facts, article),
           )
         : undefined;
-      const answer: boolean = current !== null && answersBack(current, facts, main);
+      const answer: boolean = current !== null && answersBack(current, subjects);
       const continues: boolean =
         !sameDay &&
         !separate &&
