@@ -2,7 +2,7 @@ import { classifySubEventType } from '../contracts/acled.ts';
 import type { Lexicon, MatchOf } from '../lexicon/index.ts';
 import { type Day, parseDay, type TimeExpression } from '../resolve/time/index.ts';
 import { headlineEnd, type Token } from '../text/index.ts';
-import { type ArticleFacts, cuesOf, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
+import { type ArticleFacts, COMPLEMENTIZERS, cuesOf, isQuoted, type SentenceFacts, statisticCues } from './facts.ts';
 import { type ActorMention, assignRoles } from './roles.ts';
 import { judgeTriggers, type LiveTrigger } from './triggers.ts';
 
@@ -64,7 +64,6 @@ function pointTimes(facts: SentenceFacts): TimeExpression[] {
  * The date that governs a trigger: the nearest point expression in its sentence, leaving out the
  * day a statement was made ("أعلنت الخلية، اليوم الاثنين، اعتقال ... أمس الأحد": the arrest was Sunday).
  */
-const COMPLEMENTIZERS = new Set(['ان', 'بان', 'that']);
 
 function governingTime(facts: SentenceFacts, trigger: MatchOf<'trigger'>, tokens: readonly Token[], after = -1): TimeExpression | null {
   const speech = [...cuesOf(facts, 'speech'), ...cuesOf(facts, 'attribution')];
@@ -307,14 +306,14 @@ export function buildDiscourse(article: ArticleFacts, published: string | null, 
     // A live blog's later item that names the event again («الجيش الإسرائيلي يزعم أن الغارة ...», «غارة العدو
     // على طريق يارون أدت إلى ...»): a reference with no day of its own, told with nothing current, belongs to
     // the last event of its kind.
-    const retold: Draft | undefined =
+    const liveRetold: Draft | undefined =
       current === null && main.length > 0 && main.every((t) => t.group === 'reference') && !pointTimes(facts).some((t) => t.date) && !bg.cue
         ? [...drafts].reverse().find((d) => !d.background && d.triggers.some((t) => eventFamily(t.item.entry.subEventType) === eventFamily(main[0].match.item.entry.subEventType)))
         : undefined;
-    if (retold) {
-      retold.support.push(s);
-      retold.rules.push('rule.discourse.live-item-retells');
-      current = retold;
+    if (liveRetold) {
+      liveRetold.support.push(s);
+      liveRetold.rules.push('rule.discourse.live-item-retells');
+      current = liveRetold;
       lastSentenceOfCurrent = s;
     } else if (main.length > 0) {
       const told = governingTime(facts, main[0].match, article.text.tokens);

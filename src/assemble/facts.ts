@@ -26,6 +26,9 @@ export interface ArticleFacts {
   readonly sentences: SentenceFacts[];
 }
 
+/** The words that open a reported clause («أن», «إن», «بأن», "that"), as folded keys. */
+export const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['ان', 'بان', 'that']);
+
 export function cuesOf(facts: SentenceFacts, family: string): MatchOf<'cue'>[] {
   return facts.cues.get(family) ?? [];
 }

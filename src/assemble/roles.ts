@@ -1,6 +1,6 @@
 import type { ActorEntry, Lexicon, MatchOf } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
-import { cuesOf, inQuotedSpeech, type SentenceFacts } from './facts.ts';
+import { COMPLEMENTIZERS, cuesOf, inQuotedSpeech, type SentenceFacts } from './facts.ts';
 
 export type Role = 'agent' | 'target' | 'suspect' | 'origin' | 'speaker';
 
@@ -19,13 +19,13 @@ export interface ActorMention {
 /** Kinds that speak or count but do not fight: they are never an event's actor. */
 const NON_COMBATANT = new Set(['person', 'organization']);
 
-// Folded keys: «أن», «إن», «بأن», «وأن».
-const COMPLEMENTIZERS = new Set(['ان', 'بان', 'وان', 'that']);
+// «وأن» also opens a reported clause here, after a speaker and before its doer.
+const REPORTING = new Set([...COMPLEMENTIZERS, 'وان']);
 
 /** A complementizer, then another actor, stand between this actor and the trigger. */
 function reportedAfter(actor: MatchOf<'actor'>, trigger: MatchOf<'trigger'>, tokens: readonly Token[], actors: readonly MatchOf<'actor'>[]): boolean {
   for (let i = actor.end; i < trigger.first; i++) {
-    if (COMPLEMENTIZERS.has(tokens[i].key)) return actors.some((a) => a !== actor && a.first > i && a.end <= trigger.first && a.item.entry.kind !== 'civilians');
+    if (REPORTING.has(tokens[i].key)) return actors.some((a) => a !== actor && a.first > i && a.end <= trigger.first && a.item.entry.kind !== 'civilians');
   }
   return false;
 }
