@@ -211,13 +211,14 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   // places the event only when nothing else does.
   const inClauseAll = ctx.placeMentions.filter((m) => tokenInClause(draft, ctx, m.first));
   const unquoted = inClauseAll.filter((m) => !isQuoted(ctx.article.sentences[m.sentence], m.first));
-  const ownSentences = new Set([...draft.sentences, ...draft.support]);
+  const toldIn = [...draft.sentences, ...draft.support];
+  const ownSentences = new Set(toldIn);
   const placesInClause = unquoted.some((m) => ownSentences.has(m.sentence)) || draft.samePlaceAs ? unquoted : inClauseAll;
   // (A clause with no place of its own is where the rest of its sentence is: «عقب اشتباكات ... في أحد أحياء المدينة».)
-  const inClause = choosePlace(placesInClause, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens);
+  const inClause = choosePlace(placesInClause, toldIn, ctx.countryContext, ctx.countries, ctx.article.text.tokens);
   const ownPlace =
     draft.clauses.size > 0 && (!inClause || inClause.kind === 'country')
-      ? (choosePlace(ctx.placeMentions, [...draft.sentences, ...draft.support], ctx.countryContext, ctx.countries, ctx.article.text.tokens) ?? inClause)
+      ? (choosePlace(ctx.placeMentions, toldIn, ctx.countryContext, ctx.countries, ctx.article.text.tokens) ?? inClause)
       : inClause;
   const placeOfEarlier = draft.samePlaceAs ? ctx.placesByDraft.get(draft.samePlaceAs) : undefined;
   const settlement = (kind: string | undefined) => (kind === 'city' || kind === 'town' || kind === 'village' ? 'settlement' : kind);
@@ -227,12 +228,12 @@ export function buildEvent(draft: Draft, ctx: BuildContext): { record: EventReco
   const sameWithoutKind = !draft.samePlaceKind && placesInClause.every((m) => m.sentence !== draft.sentences[0]);
   // «أُغلق الطريق الساحلي الرابط بين الزاوية وطرابلس»: when the only places told are the ends of a road, the
   // event stays where the story is, the place of the event told before it.
-  const ownMentions = placesInClause.filter((m) => draft.sentences.includes(m.sentence) || draft.support.includes(m.sentence));
+  const ownMentions = placesInClause.filter((m) => ownSentences.has(m.sentence));
   // (In the lead itself, "agreed to a ceasefire in Az Zawiyah ... following fighting last week", the story is
   // where the other event of the sentence is.)
-  const sameLead = [...ctx.placesByDraft.entries()].find(([d]) => d !== draft && d.sentences.includes(draft.sentences[0]))?.[1];
+  const sameLead = () => [...ctx.placesByDraft.entries()].find(([d]) => d !== draft && d.sentences.includes(draft.sentences[0]))?.[1];
   const storyPlace =
-    ownMentions.length > 0 && ownMentions.every((m) => m.route) ? (ctx.placesByDraft.get(ctx.lastDraftBefore(draft.sentences[0]) ?? draft) ?? sameLead) : undefined;
+    ownMentions.length > 0 && ownMentions.every((m) => m.route) ? (ctx.placesByDraft.get(ctx.lastDraftBefore(draft.sentences[0]) ?? draft) ?? sameLead()) : undefined;
   const chosenPlace = placeOfEarlier && kindAgrees && (!ownPlace || ownPlace.kind === 'country' || sameWithoutKind) ? placeOfEarlier : (storyPlace ?? ownPlace);
   // «جرى اعتقال شخصين ... إثر مداهمة نفذتها قوة من شرطة البصرة»: with no place of its own, the town a
   // force is named after is where it acted.
